@@ -1,0 +1,32 @@
+### Error pages and form-field validation messages.
+
+## Error pages
+
+error-title = Something went wrong
+error-not-found = The page you are looking for does not exist.
+error-forbidden = You do not have permission to do this.
+error-csrf = The form has expired. Please reload the page and try again.
+error-validation = Some fields need your attention. Please check the form.
+error-internal = An unexpected error occurred. Please try again later.
+error-too-large = The file or request is too large.
+error-unauthorized = Please sign in to continue.
+error-too-many-requests = Too many requests. Please wait a moment and try again.
+error-conflict = Someone else changed this record in the meantime. Please reload the page and try again.
+error-bad-request = The request could not be understood.
+
+## Form fields
+
+field-required = This field is required.
+field-invalid-email = Please enter a valid e-mail address.
+# $max (number): maximum length in characters.
+field-too-long =
+    { $max ->
+        [one] Please use at most { $max } character.
+       *[other] Please use at most { $max } characters.
+    }
+field-invalid-date = Please enter a valid date.
+field-invalid-choice = Please choose one of the options.
+field-invalid-url = Please enter a valid web address (starting with https://).
+field-invalid-country = Please choose a valid country.
+field-invalid-timezone = Please choose a valid time zone.
+field-date-order = The end date must not be before the start date.

@@ -1,0 +1,90 @@
+//! The SQL behind [`miti_store::Store`], written once and generic over the
+//! sqlx backend.
+//!
+//! SQLite and PostgreSQL speak the same SQL for everything miti asks (`$n`
+//! parameters, `RETURNING`, `ON CONFLICT`), so the queries live here once and
+//! each backend crate contributes only its migrations, its connection
+//! settings and a [`Dialect`]. Each module adds an inherent `impl` block of
+//! `SqlStore` (repeating the bound list, which Rust cannot name once); `store.rs`
+//! wires them into the trait.
+
+mod accounts;
+mod audit;
+mod mous;
+mod outbox;
+mod people;
+mod registry;
+mod rows;
+mod sessions;
+mod store;
+
+use miti_store::StoreError;
+use sqlx::{Database, Pool};
+
+/// What differs between backends at run time.
+pub trait Dialect: Database {
+    /// Begins a transaction that will write. SQLite must take the write lock
+    /// up front (`BEGIN IMMEDIATE`), or two readers that both upgrade to
+    /// writers deadlock into `SQLITE_BUSY`.
+    const BEGIN_WRITE: &'static str;
+    const NAME: &'static str;
+    /// Rows changed by an `UPDATE` or `DELETE` (the result types differ per backend).
+    fn rows_affected(result: &Self::QueryResult) -> u64;
+}
+
+#[cfg(feature = "sqlite")]
+impl Dialect for sqlx::Sqlite {
+    const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
+    const NAME: &'static str = "sqlite";
+    fn rows_affected(result: &Self::QueryResult) -> u64 {
+        result.rows_affected()
+    }
+}
+
+#[cfg(feature = "postgres")]
+impl Dialect for sqlx::Postgres {
+    const BEGIN_WRITE: &'static str = "BEGIN";
+    const NAME: &'static str = "postgres";
+    fn rows_affected(result: &Self::QueryResult) -> u64 {
+        result.rows_affected()
+    }
+}
+
+/// A [`miti_store::Store`] over a sqlx pool of either backend.
+pub struct SqlStore<DB: Database> {
+    pub pool: Pool<DB>,
+}
+
+impl<DB: Database> SqlStore<DB> {
+    pub fn new(pool: Pool<DB>) -> Self {
+        Self { pool }
+    }
+}
+
+/// Maps a sqlx error, turning a uniqueness violation into `Conflict(code)`.
+pub(crate) fn conflict_on_unique(code: &'static str) -> impl Fn(sqlx::Error) -> StoreError {
+    move |e| match e.as_database_error() {
+        Some(d) if d.is_unique_violation() => StoreError::Conflict(code),
+        _ => backend(e),
+    }
+}
+
+pub(crate) fn backend(e: sqlx::Error) -> StoreError {
+    match e {
+        sqlx::Error::RowNotFound => StoreError::NotFound,
+        other => StoreError::Backend(other.to_string()),
+    }
+}
+
+/// Escapes `%`, `_` and `\` so user text matches literally in `LIKE … ESCAPE '\'`.
+pub(crate) fn like_pattern(q: &str) -> String {
+    let mut p = String::from("%");
+    for c in q.to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}

@@ -1,0 +1,510 @@
+//! The contract every backend passes: call [`run_all`] on a freshly migrated,
+//! empty store. Each check panics with a message naming the broken promise.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::*;
+use chrono::Duration;
+use miti_domain::account::Role;
+use miti_domain::organisation::{OrgForm, OrgKind, Region};
+use miti_domain::person::{ContactRole, PersonInput};
+use miti_domain::text::Localized;
+
+/// Runs every check in turn on one store.
+pub async fn run_all(store: &dyn Store) {
+    store.ping().await.expect("ping");
+    organisations(store).await;
+    memberships_and_lifecycle(store).await;
+    people_and_mous(store).await;
+    accounts_and_sessions(store).await;
+    throttling_and_resets(store).await;
+    api_tokens(store).await;
+    outbox(store).await;
+    audit_is_atomic(store).await;
+}
+
+fn org(slug: &str, kind: &str, name_en: &str) -> OrgInput {
+    OrgForm {
+        slug: slug.into(),
+        kind: kind.into(),
+        main_language: "en".into(),
+        name_en: name_en.into(),
+        country: "KR".into(),
+        region: "asia_pacific".into(),
+        timezone: "Asia/Seoul".into(),
+        working_languages: "en, ko".into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap()
+}
+
+fn admin() -> Actor {
+    Actor::SYSTEM
+}
+
+async fn audit_count(store: &dyn Store, action: &str) -> i64 {
+    let f = AuditFilter {
+        action: Some(action.into()),
+        ..Default::default()
+    };
+    store.audit_entries(&f, 1, 0).await.unwrap().1
+}
+
+async fn organisations(store: &dyn Store) {
+    let mut seoul = org("c-seoul", "headquarters", "Seoul HQ");
+    seoul.name.texts.insert("ko".into(), "서울".into());
+    let hq = store.create_organisation(admin(), seoul.clone()).await.unwrap();
+    assert_eq!(hq.version, 1);
+    assert_eq!(hq.name.get("ko"), "서울");
+    assert_eq!(hq.working_languages, ["en", "ko"]);
+    assert!(matches!(
+        store.create_organisation(admin(), seoul.clone()).await,
+        Err(StoreError::Conflict("slug_taken"))
+    ));
+
+    let mut idf = org("c-idf", "regional_centre", "Paris Île-de-France");
+    idf.region = Region::Europe;
+    idf.parent_id = Some(hq.id);
+    let centre = store.create_organisation(admin(), idf.clone()).await.unwrap();
+    assert_eq!(centre.status, Status::Candidate, "regional centres start as candidates");
+
+    // Search folds case beyond ASCII and matches every language's name.
+    let found = store
+        .organisations(&OrgFilter {
+            q: Some("ÎLE-DE".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(found.iter().map(|o| o.id).collect::<Vec<_>>(), [centre.id]);
+    let found = store
+        .organisations(&OrgFilter {
+            q: Some("서울".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    // LIKE wildcards in the query are literal.
+    let none = store
+        .organisations(&OrgFilter {
+            q: Some("%".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert!(none.is_empty(), "'%' must match literally");
+    let by_kind = store
+        .organisations(&OrgFilter {
+            kind: Some(OrgKind::RegionalCentre),
+            region: Some(Region::Europe),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(by_kind.len(), 1);
+
+    // Optimistic concurrency: an edit from an old version is refused.
+    let mut edit = idf.clone();
+    edit.city = Some("Paris".into());
+    let v2 = store.update_organisation(admin(), centre.id, 1, edit.clone()).await.unwrap();
+    assert_eq!(v2.version, 2);
+    assert_eq!(v2.city.as_deref(), Some("Paris"));
+    assert!(matches!(
+        store.update_organisation(admin(), centre.id, 1, edit.clone()).await,
+        Err(StoreError::Conflict("stale_version"))
+    ));
+    assert!(matches!(
+        store.update_organisation(admin(), 999_999, 1, edit.clone()).await,
+        Err(StoreError::NotFound)
+    ));
+    // A parent cycle is refused.
+    let mut cyclic = seoul.clone();
+    cyclic.parent_id = Some(centre.id);
+    assert!(matches!(
+        store.update_organisation(admin(), hq.id, 1, cyclic).await,
+        Err(StoreError::Conflict("parent_cycle"))
+    ));
+    assert_eq!(
+        store.organisation_by_slug("c-idf").await.unwrap().unwrap().id,
+        centre.id
+    );
+    assert!(store.organisation(424_242).await.unwrap().is_none());
+    assert_eq!(audit_count(store, "organisation.create").await, 2);
+    assert_eq!(audit_count(store, "organisation.update").await, 1);
+}
+
+async fn memberships_and_lifecycle(store: &dyn Store) {
+    let city = store
+        .create_organisation(admin(), org("m-dakar", "member_city", "Dakar"))
+        .await
+        .unwrap();
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    store.add_membership(admin(), city.id, d("1995-01-01"), Some(d("2005-12-31"))).await.unwrap();
+    assert!(matches!(
+        store.add_membership(admin(), city.id, d("2005-06-01"), None).await,
+        Err(StoreError::Conflict("membership_overlap"))
+    ));
+    let open = store.add_membership(admin(), city.id, d("2010-01-01"), None).await.unwrap();
+    let loaded = store.organisation(city.id).await.unwrap().unwrap();
+    assert_eq!(loaded.memberships.len(), 2);
+    assert!(loaded.is_member_on(d("2018-05-29")));
+    assert!(!loaded.is_member_on(d("2008-01-01")));
+    store.remove_membership(admin(), city.id, open).await.unwrap();
+    assert!(matches!(
+        store.remove_membership(admin(), city.id, open).await,
+        Err(StoreError::NotFound)
+    ));
+
+    let centre = store
+        .create_organisation(admin(), org("m-istanbul", "regional_centre", "Istanbul"))
+        .await
+        .unwrap();
+    let doc = NewDocument {
+        org_id: centre.id,
+        storage_key: "lifecycle/abc.pdf".into(),
+        filename: "letter.pdf".into(),
+        content_type: "application/pdf".into(),
+        size: 1234,
+        sha256: "00".repeat(32),
+    };
+    let ev = store
+        .record_lifecycle_event(
+            admin(),
+            NewLifecycleEvent {
+                org_id: centre.id,
+                to: Status::Active,
+                on: d("2018-05-29"),
+                note: "MoU signed".into(),
+            },
+            Status::Candidate,
+            Some(doc),
+        )
+        .await
+        .unwrap();
+    assert_eq!(ev.from_status, Status::Candidate);
+    assert_eq!(ev.document_name.as_deref(), Some("letter.pdf"));
+    let doc = store.document(ev.document_id.unwrap()).await.unwrap().unwrap();
+    assert_eq!(doc.size, 1234);
+    // A transition from a status the centre is no longer in is refused.
+    let stale = store
+        .record_lifecycle_event(
+            admin(),
+            NewLifecycleEvent {
+                org_id: centre.id,
+                to: Status::Active,
+                on: d("2018-06-01"),
+                note: String::new(),
+            },
+            Status::Candidate,
+            None,
+        )
+        .await;
+    assert!(matches!(stale, Err(StoreError::Conflict("stale_status"))));
+    assert_eq!(store.lifecycle_events(centre.id).await.unwrap().len(), 1);
+    let now = store.organisation(centre.id).await.unwrap().unwrap();
+    assert_eq!(now.status, Status::Active);
+}
+
+async fn people_and_mous(store: &dyn Store) {
+    let a = store.create_organisation(admin(), org("p-a", "headquarters", "A")).await.unwrap();
+    let b = store.create_organisation(admin(), org("p-b", "regional_centre", "B")).await.unwrap();
+    let p = store
+        .create_person(
+            admin(),
+            a.id,
+            PersonInput {
+                name: "International Relations Office".into(),
+                email: Some("ir@a.demo".into()),
+                phone: None,
+                contact_role: ContactRole::InternationalRelations,
+            },
+        )
+        .await
+        .unwrap();
+    let mut edit = PersonInput {
+        name: "IR Office".into(),
+        email: None,
+        phone: Some("+82 2 000".into()),
+        contact_role: ContactRole::Coordinator,
+    };
+    let p2 = store.update_person(admin(), p.id, edit.clone()).await.unwrap();
+    assert_eq!(p2.contact_role, ContactRole::Coordinator);
+    assert_eq!(store.people(a.id).await.unwrap().len(), 1);
+    assert!(store.people(b.id).await.unwrap().is_empty());
+    edit.name = "x".into();
+    assert!(matches!(
+        store.update_person(admin(), 987_654, edit.clone()).await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.create_person(admin(), 987_654, edit).await,
+        Err(StoreError::NotFound)
+    ));
+    store.delete_person(admin(), p.id).await.unwrap();
+    assert!(store.person(p.id).await.unwrap().is_none());
+
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let mou = store
+        .create_mou(
+            admin(),
+            MouInput {
+                title: Localized::new("en", "Seoul–B MoU"),
+                parties: vec![a.id, b.id],
+                signed_on: d("2014-03-13"),
+                overseen_by: None,
+                valid_until: None,
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let mut parties = mou.parties.clone();
+    parties.sort();
+    assert_eq!(parties, {
+        let mut v = vec![a.id, b.id];
+        v.sort();
+        v
+    });
+    assert_eq!(store.mous().await.unwrap().len(), 1);
+    let bad = store
+        .create_mou(
+            admin(),
+            MouInput {
+                title: Localized::new("en", "bad"),
+                parties: vec![a.id, 555_555],
+                signed_on: d("2014-03-13"),
+                overseen_by: None,
+                valid_until: None,
+            },
+            None,
+        )
+        .await;
+    assert!(matches!(bad, Err(StoreError::Conflict("unknown_organisation"))));
+    assert_eq!(store.mous().await.unwrap().len(), 1, "a refused MoU leaves nothing behind");
+}
+
+async fn new_user(store: &dyn Store, email: &str, role: Role, org_id: i64) -> User {
+    store
+        .create_user(
+            admin(),
+            NewUser {
+                email: email.into(),
+                display_name: email.into(),
+                password_hash: "hash".into(),
+                locale: None,
+                roles: vec![RoleGrant { role, org_id }],
+            },
+        )
+        .await
+        .unwrap()
+}
+
+async fn accounts_and_sessions(store: &dyn Store) {
+    let o = store.create_organisation(admin(), org("u-org", "secretariat", "S")).await.unwrap();
+    let u = new_user(store, "admin@s.demo", Role::NetworkAdmin, o.id).await;
+    assert!(u.has_role(Role::NetworkAdmin));
+    let dup = store
+        .create_user(
+            admin(),
+            NewUser {
+                email: "admin@s.demo".into(),
+                display_name: "x".into(),
+                password_hash: "h".into(),
+                locale: None,
+                roles: vec![],
+            },
+        )
+        .await;
+    assert!(matches!(dup, Err(StoreError::Conflict("email_taken"))));
+    let (found, hash) = store.user_credentials("admin@s.demo").await.unwrap().unwrap();
+    assert_eq!((found.id, hash.as_str()), (u.id, "hash"));
+    store
+        .grant_role(admin(), u.id, RoleGrant { role: Role::Expert, org_id: o.id })
+        .await
+        .unwrap();
+    store
+        .update_preferences(admin(), u.id, Some("ar".into()), Some("Africa/Cairo".into()))
+        .await
+        .unwrap();
+    let u = store.user(u.id).await.unwrap().unwrap();
+    assert_eq!(u.roles.len(), 2);
+    assert_eq!(u.locale.as_deref(), Some("ar"));
+    assert!(!store.list_users().await.unwrap().is_empty());
+
+    let now = Utc::now();
+    let idle = Duration::minutes(30);
+    let start = |hash: &str, at: DateTime<Utc>, ttl: Duration| NewSession {
+        token_hash: hash.into(),
+        user_id: u.id,
+        created_at: at,
+        expires_at: at + ttl,
+        address: "127.0.0.1".into(),
+    };
+    store.start_session(admin(), start("s1", now, Duration::hours(8)), None).await.unwrap();
+    assert!(store.session("s1", now, idle).await.unwrap().is_some());
+    assert!(store.session("s1", now + Duration::minutes(31), idle).await.unwrap().is_none(), "idle timeout");
+    store.touch_session("s1", now + Duration::minutes(29)).await.unwrap();
+    assert!(store.session("s1", now + Duration::minutes(31), idle).await.unwrap().is_some(), "touch extends");
+    assert!(store.session("s1", now + Duration::hours(9), Duration::hours(24)).await.unwrap().is_none(), "absolute timeout");
+    // Rotation: the new session replaces the old one in the same write.
+    store
+        .start_session(admin(), start("s2", now, Duration::hours(8)), Some("s1".into()))
+        .await
+        .unwrap();
+    assert!(store.session("s1", now, idle).await.unwrap().is_none());
+    assert!(store.session("s2", now, idle).await.unwrap().is_some());
+    store.end_session(admin(), "s2").await.unwrap();
+    assert!(store.session("s2", now, idle).await.unwrap().is_none());
+}
+
+async fn throttling_and_resets(store: &dyn Store) {
+    let now = Utc::now();
+    for i in 0..3 {
+        store
+            .record_login_attempt(LoginAttempt {
+                email: "x@y.demo".into(),
+                address: format!("10.0.0.{i}"),
+                at: now - Duration::minutes(i),
+                success: false,
+            })
+            .await
+            .unwrap();
+    }
+    store
+        .record_login_attempt(LoginAttempt {
+            email: "x@y.demo".into(),
+            address: "10.0.0.0".into(),
+            at: now - Duration::minutes(20),
+            success: false,
+        })
+        .await
+        .unwrap();
+    let (by_email, by_addr) = store
+        .login_failures("x@y.demo", "10.0.0.0", now - Duration::minutes(15))
+        .await
+        .unwrap();
+    assert_eq!((by_email, by_addr), (3, 1));
+
+    let o = store.create_organisation(admin(), org("r-org", "member_city", "R")).await.unwrap();
+    let u = new_user(store, "reset@r.demo", Role::FocalPoint, o.id).await;
+    store
+        .start_session(
+            admin(),
+            NewSession {
+                token_hash: "r-s".into(),
+                user_id: u.id,
+                created_at: now,
+                expires_at: now + Duration::hours(1),
+                address: "::1".into(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+    let mail = NewMail {
+        to: u.email.clone(),
+        subject: "Reset".into(),
+        body: "link".into(),
+        locale: "fr".into(),
+        created_at: now,
+    };
+    let (_, before) = store.outbox(1, 0).await.unwrap();
+    store
+        .create_password_reset(
+            admin(),
+            NewPasswordReset {
+                token_hash: "t1".into(),
+                user_id: u.id,
+                expires_at: now + Duration::minutes(60),
+            },
+            mail.clone(),
+        )
+        .await
+        .unwrap();
+    let (_, after) = store.outbox(1, 0).await.unwrap();
+    assert_eq!(after, before + 1, "the reset email is queued with the token");
+    assert!(matches!(
+        store.consume_password_reset("t1", now + Duration::minutes(61), "new").await,
+        Err(StoreError::Conflict("invalid_token"))
+    ));
+    assert_eq!(store.consume_password_reset("t1", now, "new").await.unwrap(), u.id);
+    assert!(matches!(
+        store.consume_password_reset("t1", now, "new2").await,
+        Err(StoreError::Conflict("invalid_token"))
+    ));
+    assert_eq!(store.user_credentials("reset@r.demo").await.unwrap().unwrap().1, "new");
+    assert!(
+        store.session("r-s", now, Duration::hours(1)).await.unwrap().is_none(),
+        "a password reset ends every session"
+    );
+}
+
+async fn api_tokens(store: &dyn Store) {
+    let o = store.create_organisation(admin(), org("t-org", "member_city", "T")).await.unwrap();
+    let u = new_user(store, "tok@t.demo", Role::FocalPoint, o.id).await;
+    let other = new_user(store, "tok2@t.demo", Role::FocalPoint, o.id).await;
+    let t = store
+        .create_api_token(
+            admin(),
+            NewApiToken {
+                user_id: u.id,
+                name: "laptop".into(),
+                token_hash: "th".into(),
+                created_at: Utc::now(),
+            },
+        )
+        .await
+        .unwrap();
+    let now = Utc::now();
+    assert_eq!(store.api_token_user("th", now).await.unwrap().unwrap().id, u.id);
+    assert!(store.api_tokens(u.id).await.unwrap()[0].last_used_at.is_some());
+    assert!(matches!(
+        store.revoke_api_token(admin(), other.id, t.id).await,
+        Err(StoreError::NotFound)
+    ));
+    store.revoke_api_token(admin(), u.id, t.id).await.unwrap();
+    assert!(store.api_token_user("th", now).await.unwrap().is_none());
+}
+
+async fn outbox(store: &dyn Store) {
+    let now = Utc::now();
+    let id = store
+        .enqueue_mail(NewMail {
+            to: "a@b.demo".into(),
+            subject: "s".into(),
+            body: "b".into(),
+            locale: "ko".into(),
+            created_at: now,
+        })
+        .await
+        .unwrap();
+    assert!(store.due_mail(now, 100).await.unwrap().iter().any(|m| m.id == id));
+    store.mark_mail_failed(id, "connection refused", Some(now + Duration::minutes(5))).await.unwrap();
+    assert!(!store.due_mail(now, 100).await.unwrap().iter().any(|m| m.id == id));
+    let later = store.due_mail(now + Duration::minutes(6), 100).await.unwrap();
+    let m = later.iter().find(|m| m.id == id).unwrap();
+    assert_eq!((m.attempts, m.last_error.as_deref()), (1, Some("connection refused")));
+    store.mark_mail_sent(id, now).await.unwrap();
+    assert!(!store.due_mail(now + Duration::days(1), 100).await.unwrap().iter().any(|m| m.id == id));
+    let (all, _) = store.outbox(100, 0).await.unwrap();
+    assert_eq!(all.iter().find(|m| m.id == id).unwrap().status, MailStatus::Sent);
+}
+
+async fn audit_is_atomic(store: &dyn Store) {
+    let before = audit_count(store, "organisation.").await;
+    // A refused write writes no audit row.
+    let _ = store.create_organisation(admin(), org("c-seoul", "headquarters", "dup")).await;
+    assert_eq!(audit_count(store, "organisation.").await, before);
+    let actor = Actor { user_id: None, org_id: Some(7) };
+    store
+        .audit(actor, AuditEvent::new("export.csv", "report", None))
+        .await
+        .unwrap();
+    let (rows, total) = store
+        .audit_entries(&AuditFilter { org_id: Some(7), ..Default::default() }, 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(total, 1);
+    assert_eq!(rows[0].action, "export.csv");
+}

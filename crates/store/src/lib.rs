@@ -1,0 +1,188 @@
+//! The `Store` trait: everything miti's services ask of a database.
+//!
+//! Each method is one transaction. Every method that writes takes the
+//! [`Actor`] and writes its audit row in that same transaction, so a write and
+//! its audit entry exist together or not at all. Backends: `miti-store-sqlite`
+//! and `miti-store-postgres`; both pass [`contract`].
+
+pub mod contract;
+mod records;
+
+pub use records::*;
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
+use miti_domain::account::{RoleGrant, User};
+use miti_domain::audit::{Actor, AuditEntry, AuditEvent, AuditFilter};
+use miti_domain::mou::{Mou, MouInput};
+use miti_domain::organisation::{LifecycleEvent, OrgFilter, OrgInput, Organisation, Status};
+use miti_domain::person::{Person, PersonInput};
+use miti_domain::{Id, OrgId, UserId};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A uniqueness or state rule of the data refused the write; the code is
+    /// stable snake_case (`email_taken`, `slug_taken`, `stale_version`, …).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("not found")]
+    NotFound,
+    #[error("database error: {0}")]
+    Backend(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// "sqlite" or "postgres".
+    fn backend(&self) -> &'static str;
+    /// Answers when the database can be reached.
+    async fn ping(&self) -> StoreResult<()>;
+
+    // ---- accounts -------------------------------------------------------
+    async fn create_user(&self, actor: Actor, new: NewUser) -> StoreResult<User>;
+    async fn user(&self, id: UserId) -> StoreResult<Option<User>>;
+    /// The user and their password hash, by lower-cased email.
+    async fn user_credentials(&self, email: &str) -> StoreResult<Option<(User, String)>>;
+    async fn list_users(&self) -> StoreResult<Vec<User>>;
+    async fn grant_role(&self, actor: Actor, user_id: UserId, grant: RoleGrant) -> StoreResult<()>;
+    async fn update_preferences(
+        &self,
+        actor: Actor,
+        user_id: UserId,
+        locale: Option<String>,
+        timezone: Option<String>,
+    ) -> StoreResult<()>;
+
+    // ---- sessions -------------------------------------------------------
+    /// Starts a session, ending `replaces` (the session it rotates from) and
+    /// recording the login, all in one transaction.
+    async fn start_session(
+        &self,
+        actor: Actor,
+        new: NewSession,
+        replaces: Option<String>,
+    ) -> StoreResult<()>;
+    /// The live session with this token hash, if neither idle nor expired at `now`.
+    async fn session(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+        idle: chrono::Duration,
+    ) -> StoreResult<Option<SessionRecord>>;
+    async fn touch_session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<()>;
+    async fn end_session(&self, actor: Actor, token_hash: &str) -> StoreResult<()>;
+
+    // ---- login throttling ----------------------------------------------
+    async fn record_login_attempt(&self, attempt: LoginAttempt) -> StoreResult<()>;
+    /// Failed logins since `since`: (for this email, from this address).
+    async fn login_failures(
+        &self,
+        email: &str,
+        address: &str,
+        since: DateTime<Utc>,
+    ) -> StoreResult<(i64, i64)>;
+
+    // ---- password reset -------------------------------------------------
+    /// Stores a reset token and queues its email in one transaction.
+    async fn create_password_reset(
+        &self,
+        actor: Actor,
+        reset: NewPasswordReset,
+        mail: NewMail,
+    ) -> StoreResult<()>;
+    /// Uses a reset token once: sets the new hash, ends every session of the
+    /// user. `Conflict("invalid_token")` when unknown, used or expired.
+    async fn consume_password_reset(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+        new_password_hash: &str,
+    ) -> StoreResult<UserId>;
+
+    // ---- API tokens -----------------------------------------------------
+    async fn create_api_token(&self, actor: Actor, new: NewApiToken) -> StoreResult<ApiToken>;
+    async fn api_tokens(&self, user_id: UserId) -> StoreResult<Vec<ApiToken>>;
+    async fn revoke_api_token(&self, actor: Actor, user_id: UserId, id: Id) -> StoreResult<()>;
+    /// The user behind an unrevoked token; records its use at `now`.
+    async fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>)
+    -> StoreResult<Option<User>>;
+
+    // ---- outbox ---------------------------------------------------------
+    async fn enqueue_mail(&self, mail: NewMail) -> StoreResult<Id>;
+    /// Mail due for (re)delivery at `now`, oldest first.
+    async fn due_mail(&self, now: DateTime<Utc>, limit: i64) -> StoreResult<Vec<OutboxMail>>;
+    async fn mark_mail_sent(&self, id: Id, at: DateTime<Utc>) -> StoreResult<()>;
+    async fn mark_mail_failed(
+        &self,
+        id: Id,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> StoreResult<()>;
+    async fn outbox(&self, limit: i64, offset: i64) -> StoreResult<(Vec<OutboxMail>, i64)>;
+
+    // ---- organisations --------------------------------------------------
+    async fn create_organisation(&self, actor: Actor, input: OrgInput) -> StoreResult<Organisation>;
+    /// Applies an edit made from `base_version`; `Conflict("stale_version")`
+    /// when someone else saved in between.
+    async fn update_organisation(
+        &self,
+        actor: Actor,
+        id: OrgId,
+        base_version: i64,
+        input: OrgInput,
+    ) -> StoreResult<Organisation>;
+    async fn organisation(&self, id: OrgId) -> StoreResult<Option<Organisation>>;
+    async fn organisation_by_slug(&self, slug: &str) -> StoreResult<Option<Organisation>>;
+    async fn organisations(&self, filter: &OrgFilter) -> StoreResult<Vec<Organisation>>;
+    async fn add_membership(
+        &self,
+        actor: Actor,
+        org_id: OrgId,
+        from: NaiveDate,
+        until: Option<NaiveDate>,
+    ) -> StoreResult<Id>;
+    async fn remove_membership(&self, actor: Actor, org_id: OrgId, id: Id) -> StoreResult<()>;
+    /// Moves a centre from `from` to `to`; `Conflict("stale_status")` when it
+    /// is no longer in `from`. The optional document is stored with the event.
+    async fn record_lifecycle_event(
+        &self,
+        actor: Actor,
+        event: NewLifecycleEvent,
+        from: Status,
+        document: Option<NewDocument>,
+    ) -> StoreResult<LifecycleEvent>;
+    async fn lifecycle_events(&self, org_id: OrgId) -> StoreResult<Vec<LifecycleEvent>>;
+
+    // ---- people ---------------------------------------------------------
+    async fn create_person(&self, actor: Actor, org_id: OrgId, input: PersonInput)
+    -> StoreResult<Person>;
+    async fn update_person(&self, actor: Actor, id: Id, input: PersonInput) -> StoreResult<Person>;
+    async fn delete_person(&self, actor: Actor, id: Id) -> StoreResult<()>;
+    async fn person(&self, id: Id) -> StoreResult<Option<Person>>;
+    async fn people(&self, org_id: OrgId) -> StoreResult<Vec<Person>>;
+
+    // ---- MoUs -----------------------------------------------------------
+    async fn create_mou(
+        &self,
+        actor: Actor,
+        input: MouInput,
+        document: Option<NewDocument>,
+    ) -> StoreResult<Mou>;
+    async fn mou(&self, id: Id) -> StoreResult<Option<Mou>>;
+    async fn mous(&self) -> StoreResult<Vec<Mou>>;
+
+    // ---- documents ------------------------------------------------------
+    async fn document(&self, id: Id) -> StoreResult<Option<Document>>;
+
+    // ---- audit ----------------------------------------------------------
+    /// Records an event that has no other write (a login failure, an export).
+    async fn audit(&self, actor: Actor, event: AuditEvent) -> StoreResult<()>;
+    async fn audit_entries(
+        &self,
+        filter: &AuditFilter,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<(Vec<AuditEntry>, i64)>;
+}

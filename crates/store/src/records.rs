@@ -1,0 +1,147 @@
+//! Records that only the store and services exchange (the domain's own types
+//! live in `miti-domain`).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use miti_domain::account::RoleGrant;
+use miti_domain::organisation::Status;
+use miti_domain::{Id, OrgId, UserId};
+use serde::Serialize;
+
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub locale: Option<String>,
+    pub roles: Vec<RoleGrant>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// SHA-256 of the cookie's token, hex: the token itself is never stored.
+    pub token_hash: String,
+    pub user_id: UserId,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub address: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionRecord {
+    pub user_id: UserId,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct LoginAttempt {
+    pub email: String,
+    pub address: String,
+    pub at: DateTime<Utc>,
+    pub success: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewPasswordReset {
+    pub token_hash: String,
+    pub user_id: UserId,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewApiToken {
+    pub user_id: UserId,
+    pub name: String,
+    pub token_hash: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ApiToken {
+    pub id: Id,
+    pub user_id: UserId,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMail {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub locale: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MailStatus {
+    Pending,
+    Sent,
+    Failed,
+}
+
+impl MailStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailStatus::Pending => "pending",
+            MailStatus::Sent => "sent",
+            MailStatus::Failed => "failed",
+        }
+    }
+    pub fn parse(s: &str) -> Self {
+        match s {
+            "sent" => MailStatus::Sent,
+            "failed" => MailStatus::Failed,
+            _ => MailStatus::Pending,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutboxMail {
+    pub id: Id,
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+    pub locale: String,
+    pub status: MailStatus,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewLifecycleEvent {
+    pub org_id: OrgId,
+    pub to: Status,
+    pub on: NaiveDate,
+    pub note: String,
+}
+
+/// A file already written to the object store under `storage_key`.
+#[derive(Debug, Clone)]
+pub struct NewDocument {
+    pub org_id: OrgId,
+    pub storage_key: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: Id,
+    pub org_id: OrgId,
+    pub storage_key: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    pub created_at: DateTime<Utc>,
+}
