@@ -96,9 +96,18 @@ mod tests {
     #[test]
     fn password_rules() {
         assert_eq!(check_password("short", "a@b.c"), Err("password_too_short"));
-        assert_eq!(check_password("123456789012", "a@b.c"), Err("password_too_common"));
-        assert_eq!(check_password("Passwordpassword", "a@b.c"), Err("password_too_common"));
-        assert_eq!(check_password("aaaaaaaaaaaaaa", "a@b.c"), Err("password_too_common"));
+        assert_eq!(
+            check_password("123456789012", "a@b.c"),
+            Err("password_too_common")
+        );
+        assert_eq!(
+            check_password("Passwordpassword", "a@b.c"),
+            Err("password_too_common")
+        );
+        assert_eq!(
+            check_password("aaaaaaaaaaaaaa", "a@b.c"),
+            Err("password_too_common")
+        );
         assert_eq!(
             check_password("focalpoint-2018!", "focalpoint@dakar.demo"),
             Err("password_too_common")

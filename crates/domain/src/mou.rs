@@ -109,7 +109,10 @@ mod tests {
         let codes: Vec<_> = e.0.iter().map(|x| (x.field.as_str(), x.code)).collect();
         assert_eq!(
             codes,
-            [("parties", "mou_needs_two_parties"), ("valid_until", "date_order")]
+            [
+                ("parties", "mou_needs_two_parties"),
+                ("valid_until", "date_order")
+            ]
         );
     }
 }

@@ -340,7 +340,10 @@ mod tests {
             panic!("expected invalid")
         };
         let fields: Vec<_> = errs.0.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["slug", "name_fr", "country", "timezone", "website"]);
+        assert_eq!(
+            fields,
+            ["slug", "name_fr", "country", "timezone", "website"]
+        );
     }
 
     #[test]

@@ -54,7 +54,12 @@ impl PersonForm {
             Some(validate::email(&mut errs, "email", &self.email))
         };
         let phone = validate::optional(&mut errs, "phone", &self.phone, 40);
-        let role = validate::choice(&mut errs, "contact_role", &self.contact_role, ContactRole::parse);
+        let role = validate::choice(
+            &mut errs,
+            "contact_role",
+            &self.contact_role,
+            ContactRole::parse,
+        );
         let Some(contact_role) = role else {
             return Err(DomainError::Invalid(errs));
         };

@@ -6,8 +6,8 @@
 //! scope answers "not found", never "forbidden", so that another
 //! organisation's records cannot be discovered.
 
-use crate::account::{Role, User};
 use crate::OrgId;
+use crate::account::{Role, User};
 use serde::Serialize;
 
 /// Every action a route can require. Adding a route means naming its action
@@ -38,15 +38,30 @@ pub const POLICY: &[(Action, Option<&[Role]>)] = {
     use Role::*;
     &[
         (Action::Public, None),
-        (Action::OwnAccount, Some(&[NetworkAdmin, CentreStaff, FocalPoint, Applicant, Expert])),
+        (
+            Action::OwnAccount,
+            Some(&[NetworkAdmin, CentreStaff, FocalPoint, Applicant, Expert]),
+        ),
         (Action::OrgCreate, Some(&[NetworkAdmin])),
-        (Action::OrgEdit, Some(&[NetworkAdmin, CentreStaff, FocalPoint])),
+        (
+            Action::OrgEdit,
+            Some(&[NetworkAdmin, CentreStaff, FocalPoint]),
+        ),
         (Action::OrgLifecycle, Some(&[NetworkAdmin])),
-        (Action::PeopleView, Some(&[NetworkAdmin, CentreStaff, FocalPoint])),
-        (Action::PeopleEdit, Some(&[NetworkAdmin, CentreStaff, FocalPoint])),
+        (
+            Action::PeopleView,
+            Some(&[NetworkAdmin, CentreStaff, FocalPoint]),
+        ),
+        (
+            Action::PeopleEdit,
+            Some(&[NetworkAdmin, CentreStaff, FocalPoint]),
+        ),
         (Action::MouView, Some(&[NetworkAdmin, CentreStaff])),
         (Action::MouEdit, Some(&[NetworkAdmin])),
-        (Action::DocumentDownload, Some(&[NetworkAdmin, CentreStaff, FocalPoint])),
+        (
+            Action::DocumentDownload,
+            Some(&[NetworkAdmin, CentreStaff, FocalPoint]),
+        ),
         (Action::AuditView, Some(&[NetworkAdmin])),
         (Action::OutboxView, Some(&[NetworkAdmin])),
         (Action::UserAdmin, Some(&[NetworkAdmin])),
@@ -81,9 +96,9 @@ pub fn in_scope(user: &User, action: Action, owner: OrgId) -> bool {
         return false;
     };
     let Some(roles) = roles else { return true };
-    user.roles.iter().any(|g| {
-        roles.contains(&g.role) && (g.role == Role::NetworkAdmin || g.org_id == owner)
-    })
+    user.roles
+        .iter()
+        .any(|g| roles.contains(&g.role) && (g.role == Role::NetworkAdmin || g.org_id == owner))
 }
 
 /// Whether any of `owners` is in scope (records shared by several
@@ -114,8 +129,19 @@ mod tests {
     fn every_action_has_exactly_one_row() {
         use Action::*;
         for a in [
-            Public, OwnAccount, OrgCreate, OrgEdit, OrgLifecycle, PeopleView, PeopleEdit,
-            MouView, MouEdit, DocumentDownload, AuditView, OutboxView, UserAdmin,
+            Public,
+            OwnAccount,
+            OrgCreate,
+            OrgEdit,
+            OrgLifecycle,
+            PeopleView,
+            PeopleEdit,
+            MouView,
+            MouEdit,
+            DocumentDownload,
+            AuditView,
+            OutboxView,
+            UserAdmin,
         ] {
             assert_eq!(POLICY.iter().filter(|(x, _)| *x == a).count(), 1, "{a:?}");
         }
@@ -131,6 +157,9 @@ mod tests {
         assert!(in_scope(&admin, Action::OrgLifecycle, 99));
         assert!(may_attempt(None, Action::Public));
         assert!(!may_attempt(None, Action::OwnAccount));
-        assert!(!may_attempt(Some(&user(Role::Applicant, 5)), Action::AuditView));
+        assert!(!may_attempt(
+            Some(&user(Role::Applicant, 5)),
+            Action::AuditView
+        ));
     }
 }

@@ -100,7 +100,9 @@ pub fn url(errs: &mut FieldErrors, field: &str, value: &str) -> Option<String> {
     let v = optional(errs, field, value, 500)?;
     let ok = (v.starts_with("https://") || v.starts_with("http://"))
         && v.len() > "https://".len()
-        && !v.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
+        && !v
+            .chars()
+            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
     if !ok {
         errs.add(field, "invalid_url");
     }
@@ -152,7 +154,10 @@ mod tests {
     #[test]
     fn email_rules() {
         let mut e = FieldErrors::new();
-        assert_eq!(email(&mut e, "email", " Focal@Dakar.Demo "), "focal@dakar.demo");
+        assert_eq!(
+            email(&mut e, "email", " Focal@Dakar.Demo "),
+            "focal@dakar.demo"
+        );
         assert!(e.is_empty());
         for bad in ["", "a", "a@b", "a b@c.d", "@c.d", "a@.d", "a@b.", "a@b@c.d"] {
             let mut e = FieldErrors::new();
@@ -172,7 +177,10 @@ mod tests {
         country(&mut e, "c", "kor");
         timezone(&mut e, "tz", "Asia/Nowhere");
         let codes: Vec<_> = e.0.iter().map(|x| x.code).collect();
-        assert_eq!(codes, ["invalid_date", "invalid_country", "invalid_timezone"]);
+        assert_eq!(
+            codes,
+            ["invalid_date", "invalid_country", "invalid_timezone"]
+        );
     }
 
     #[test]

@@ -93,7 +93,9 @@ impl<'a> Context<'a> {
             tallies,
             violations: Vec::new(),
         };
-        ctx.violations = (0..inst.progs.len()).map(|p| ctx.programme_violations(p)).collect();
+        ctx.violations = (0..inst.progs.len())
+            .map(|p| ctx.programme_violations(p))
+            .collect();
         ctx
     }
 
@@ -129,7 +131,11 @@ impl<'a> Context<'a> {
         if size >= target {
             return out;
         }
-        let kind = if size == 0 { "unattainable" } else { "limits_cohort" };
+        let kind = if size == 0 {
+            "unattainable"
+        } else {
+            "limits_cohort"
+        };
         let pt = Tally::of(inst, &pool);
         let mut found = false;
         if prog.eff.regions_active && pt.regions() < prog.min_regions as i64 {
@@ -149,7 +155,10 @@ impl<'a> Context<'a> {
             });
         }
         let share_limit = |ppm: i64, have: i64| -> i64 {
-            (0..=target).rev().find(|&k| need(ppm, k) <= have).unwrap_or(0)
+            (0..=target)
+                .rev()
+                .find(|&k| need(ppm, k) <= have)
+                .unwrap_or(0)
         };
         if let Some(ppm) = prog.member_ppm {
             let have = pt.members + prog.eff.member_slack;
@@ -211,7 +220,11 @@ impl<'a> Context<'a> {
             let kmax: i64 = per_country
                 .iter()
                 .map(|(&country, &n)| {
-                    n.min(inst.country_cap(p, country).map(|v| v as i64).unwrap_or(i64::MAX))
+                    n.min(
+                        inst.country_cap(p, country)
+                            .map(|v| v as i64)
+                            .unwrap_or(i64::MAX),
+                    )
                 })
                 .sum();
             if kmax < target {
@@ -253,25 +266,45 @@ impl<'a> Context<'a> {
                 json!({"programme": pid, "limit": limit, "actual": actual}),
                 format!("{pid}: {actual} seats taken, capacity is {limit}"),
             ),
-            Breach::City { city, limit, actual } => (
+            Breach::City {
+                city,
+                limit,
+                actual,
+            } => (
                 json!({"programme": pid, "city": inst.city_names[city], "limit": limit, "actual": actual}),
-                format!("{pid}: {actual} participants from {}, the city cap is {limit}", inst.city_names[city]),
+                format!(
+                    "{pid}: {actual} participants from {}, the city cap is {limit}",
+                    inst.city_names[city]
+                ),
             ),
-            Breach::Country { country, limit, actual } => (
+            Breach::Country {
+                country,
+                limit,
+                actual,
+            } => (
                 json!({"programme": pid, "country": inst.country_names[country], "limit": limit, "actual": actual}),
                 format!(
                     "{pid}: {actual} participants from {}, the country cap is {limit}",
                     inst.country_names[country]
                 ),
             ),
-            Breach::Members { needed, actual, share_ppm } => (
+            Breach::Members {
+                needed,
+                actual,
+                share_ppm,
+            } => (
                 json!({"programme": pid, "share": share_ppm as f64 / SHARE_SCALE as f64, "needed": needed, "actual": actual}),
                 format!(
                     "{pid}: {actual} members selected, the member share of {} needs {needed}",
                     fmt_share(share_ppm)
                 ),
             ),
-            Breach::Gender { gender, needed, actual, share_ppm } => (
+            Breach::Gender {
+                gender,
+                needed,
+                actual,
+                share_ppm,
+            } => (
                 json!({"programme": pid, "gender": inst.gender_names[gender], "share": share_ppm as f64 / SHARE_SCALE as f64, "needed": needed, "actual": actual}),
                 format!(
                     "{pid}: {actual} participants of gender {:?} selected, the share of {} needs {needed}",
@@ -302,7 +335,9 @@ impl<'a> Context<'a> {
             t.add(self.inst, w, -1);
         }
         t.add(self.inst, c, 1);
-        rules::breaches(self.inst, p, &t, Mode::Effective).into_iter().next()
+        rules::breaches(self.inst, p, &t, Mode::Effective)
+            .into_iter()
+            .next()
     }
 
     /// Promotable applicants of `p` in priority order (score desc, rank,
@@ -314,7 +349,14 @@ impl<'a> Context<'a> {
             .iter()
             .map(|&j| inst.pairs[j])
             .filter(|pr| self.assign[pr.cand].is_none())
-            .map(|pr| (-inst.cands[pr.cand].score, pr.rank, inst.id_pos[pr.cand], pr.cand))
+            .map(|pr| {
+                (
+                    -inst.cands[pr.cand].score,
+                    pr.rank,
+                    inst.id_pos[pr.cand],
+                    pr.cand,
+                )
+            })
             .collect();
         apps.sort_unstable();
         let cohort = &self.cohorts[p];
@@ -325,7 +367,9 @@ impl<'a> Context<'a> {
                 break;
             }
             let fits = (free_seat && self.try_swap(p, None, c).is_none())
-                || cohort.iter().any(|&w| self.try_swap(p, Some(w), c).is_none());
+                || cohort
+                    .iter()
+                    .any(|&w| self.try_swap(p, Some(w), c).is_none());
             if fits {
                 out.push(c);
             }
@@ -344,7 +388,10 @@ impl<'a> Context<'a> {
                 return reason(
                     "programme_rules_unattainable",
                     json!({"programme": pid, "rule": v.rule, "shortfall": v.shortfall}),
-                    format!("no cohort of {pid} can meet the {} rule ({})", v.rule, v.message),
+                    format!(
+                        "no cohort of {pid} can meet the {} rule ({})",
+                        v.rule, v.message
+                    ),
                 );
             }
             return reason(
@@ -391,11 +438,7 @@ impl<'a> Context<'a> {
             .copied()
             .filter(|&d| inst.cands[d].score < score)
             .collect();
-        let breach = breach.or_else(|| {
-            victims
-                .first()
-                .and_then(|&d| self.try_swap(p, Some(d), c))
-        });
+        let breach = breach.or_else(|| victims.first().and_then(|&d| self.try_swap(p, Some(d), c)));
         if let Some(b) = breach {
             return self.rule_reason(c, p, &b);
         }
@@ -474,7 +517,9 @@ impl<'a> Context<'a> {
                     fmt_share(share_ppm)
                 ),
             ),
-            Breach::Gender { gender, share_ppm, .. } => {
+            Breach::Gender {
+                gender, share_ppm, ..
+            } => {
                 let g = &inst.gender_names[gender];
                 reason(
                     "gender_share",
@@ -527,8 +572,14 @@ pub(crate) fn build_output(inst: &Instance, solved: &Solved) -> Output {
         .enumerate()
         .map(|(p, prog)| ProgrammeResult {
             id: prog.id.clone(),
-            selected: ctx.cohorts[p].iter().map(|&c| inst.cands[c].id.clone()).collect(),
-            waitlist: waitlists[p].iter().map(|&c| inst.cands[c].id.clone()).collect(),
+            selected: ctx.cohorts[p]
+                .iter()
+                .map(|&c| inst.cands[c].id.clone())
+                .collect(),
+            waitlist: waitlists[p]
+                .iter()
+                .map(|&c| inst.cands[c].id.clone())
+                .collect(),
             violations: ctx.violations[p].clone(),
         })
         .collect();

@@ -23,8 +23,8 @@ mod solver;
 
 pub use error::SelectionError;
 pub use model::{
-    Candidate, CandidateResult, Input, Output, Override, Programme, ProgrammeResult,
-    SCORE_SCALE, SHARE_SCALE, SolveStats, Status, Violation,
+    Candidate, CandidateResult, Input, Output, Override, Programme, ProgrammeResult, SCORE_SCALE,
+    SHARE_SCALE, SolveStats, Status, Violation,
 };
 pub use promote::{Cohort, Promotion, Selection, promote_after_withdrawal};
 

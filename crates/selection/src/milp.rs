@@ -73,7 +73,11 @@ pub(crate) fn closed_programmes(inst: &Instance) -> Vec<bool> {
 
 /// Count and share rows of every programme, restricted to the pairs in
 /// `subset` (rows that cannot bind on the subset are left out).
-pub(crate) fn build_rows(inst: &Instance, subset: &[usize], closed: &[bool]) -> Vec<(Row, Vec<usize>)> {
+pub(crate) fn build_rows(
+    inst: &Instance,
+    subset: &[usize],
+    closed: &[bool],
+) -> Vec<(Row, Vec<usize>)> {
     let mut by_prog: Vec<Vec<usize>> = vec![Vec::new(); inst.progs.len()];
     for (pos, &j) in subset.iter().enumerate() {
         by_prog[inst.pairs[j].prog].push(pos);
@@ -107,7 +111,10 @@ pub(crate) fn build_rows(inst: &Instance, subset: &[usize], closed: &[bool]) -> 
                     .push(pos);
             }
             for (city, members) in groups {
-                let forced_here = forced.iter().filter(|&&c| inst.cands[c].city == city).count();
+                let forced_here = forced
+                    .iter()
+                    .filter(|&&c| inst.cands[c].city == city)
+                    .count();
                 let left = inst.city_cap(p, city).unwrap_or(u32::MAX) as i64 - forced_here as i64;
                 if (members.len() as i64) > left.min(cap_left) {
                     rows.push((
@@ -155,7 +162,8 @@ pub(crate) fn build_rows(inst: &Instance, subset: &[usize], closed: &[bool]) -> 
                 .iter()
                 .any(|&pos| kind.coef(inst, inst.pairs[subset[pos]].cand) > 0)
             {
-                let rhs = (f_members + prog.eff.member_slack) * SHARE_SCALE - ppm * forced.len() as i64;
+                let rhs =
+                    (f_members + prog.eff.member_slack) * SHARE_SCALE - ppm * forced.len() as i64;
                 rows.push((
                     Row {
                         kind,
@@ -172,8 +180,12 @@ pub(crate) fn build_rows(inst: &Instance, subset: &[usize], closed: &[bool]) -> 
                 .iter()
                 .any(|&pos| kind.coef(inst, inst.pairs[subset[pos]].cand) > 0)
             {
-                let f_g = forced.iter().filter(|&&c| inst.cands[c].gender == g).count() as i64;
-                let rhs = (f_g + prog.eff.gender_slack[g]) * SHARE_SCALE - ppm * forced.len() as i64;
+                let f_g = forced
+                    .iter()
+                    .filter(|&&c| inst.cands[c].gender == g)
+                    .count() as i64;
+                let rhs =
+                    (f_g + prog.eff.gender_slack[g]) * SHARE_SCALE - ppm * forced.len() as i64;
                 rows.push((
                     Row {
                         kind,
@@ -223,7 +235,10 @@ fn solver_err(e: ResolutionError) -> SelectionError {
 }
 
 /// Solve a MILP. `Ok(None)` when infeasible.
-pub(crate) fn solve(inst: &Instance, req: &Request<'_>) -> Result<Option<MilpOutcome>, SelectionError> {
+pub(crate) fn solve(
+    inst: &Instance,
+    req: &Request<'_>,
+) -> Result<Option<MilpOutcome>, SelectionError> {
     let subset = req.subset;
     if subset.is_empty() {
         return Ok(Some(MilpOutcome {
@@ -232,7 +247,10 @@ pub(crate) fn solve(inst: &Instance, req: &Request<'_>) -> Result<Option<MilpOut
         }));
     }
     let mut vars = ProblemVariables::new();
-    let x: Vec<Variable> = subset.iter().map(|_| vars.add(variable().binary())).collect();
+    let x: Vec<Variable> = subset
+        .iter()
+        .map(|_| vars.add(variable().binary()))
+        .collect();
     let mut objective = Expression::with_capacity(subset.len());
     match req.objective {
         Objective::Main => {
@@ -250,7 +268,8 @@ pub(crate) fn solve(inst: &Instance, req: &Request<'_>) -> Result<Option<MilpOut
     }
 
     // Region machinery (z = programme non-empty, y = region represented).
-    let mut region_groups: Vec<BTreeMap<usize, Vec<usize>>> = vec![BTreeMap::new(); inst.progs.len()];
+    let mut region_groups: Vec<BTreeMap<usize, Vec<usize>>> =
+        vec![BTreeMap::new(); inst.progs.len()];
     for (pos, &j) in subset.iter().enumerate() {
         let pr = inst.pairs[j];
         if inst.progs[pr.prog].eff.regions_active {
@@ -330,7 +349,11 @@ pub(crate) fn solve(inst: &Instance, req: &Request<'_>) -> Result<Option<MilpOut
             return Ok(None);
         }
     }
-    let pos_of: HashMap<usize, usize> = subset.iter().enumerate().map(|(pos, &j)| (j, pos)).collect();
+    let pos_of: HashMap<usize, usize> = subset
+        .iter()
+        .enumerate()
+        .map(|(pos, &j)| (j, pos))
+        .collect();
     for j in req.fixed {
         let Some(&pos) = pos_of.get(j) else {
             return Ok(None);
@@ -427,7 +450,11 @@ pub(crate) struct DualBound {
 /// Solve the LP dual of the core's relaxation (region rules dropped, which
 /// only loosens it), round the row duals, and complete them with exact
 /// candidate duals so that the bound holds for the full model.
-pub(crate) fn dual_bound(inst: &Instance, core: &[usize], closed: &[bool]) -> Result<Option<DualBound>, SelectionError> {
+pub(crate) fn dual_bound(
+    inst: &Instance,
+    core: &[usize],
+    closed: &[bool],
+) -> Result<Option<DualBound>, SelectionError> {
     let rows = build_rows(inst, core, closed);
     if rows.is_empty() {
         return Ok(None);

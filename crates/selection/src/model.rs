@@ -311,7 +311,10 @@ fn invalid(field: String, message: impl Into<String>) -> SelectionError {
 
 fn share_ppm(field: String, v: f64) -> Result<i64, SelectionError> {
     if !v.is_finite() || !(0.0..=1.0).contains(&v) {
-        return Err(invalid(field, format!("share must be within 0..=1 (got {v})")));
+        return Err(invalid(
+            field,
+            format!("share must be within 0..=1 (got {v})"),
+        ));
     }
     Ok((v * SHARE_SCALE as f64).round() as i64)
 }
@@ -349,7 +352,10 @@ impl Instance {
                 return Err(invalid(f("id"), "must not be empty"));
             }
             if prog_index.insert(p.id.as_str(), i).is_some() {
-                return Err(invalid(f("id"), format!("duplicate programme id {:?}", p.id)));
+                return Err(invalid(
+                    f("id"),
+                    format!("duplicate programme id {:?}", p.id),
+                ));
             }
             let cap = count_field(f("capacity"), p.capacity, 0)?;
             let city_cap = p
@@ -408,10 +414,16 @@ impl Instance {
                 return Err(invalid(f("id"), "must not be empty"));
             }
             if cand_index.insert(c.id.as_str(), i).is_some() {
-                return Err(invalid(f("id"), format!("duplicate candidate id {:?}", c.id)));
+                return Err(invalid(
+                    f("id"),
+                    format!("duplicate candidate id {:?}", c.id),
+                ));
             }
             if !c.score.is_finite() {
-                return Err(invalid(f("score"), format!("must be finite (got {})", c.score)));
+                return Err(invalid(
+                    f("score"),
+                    format!("must be finite (got {})", c.score),
+                ));
             }
             if c.score.abs() > MAX_ABS_SCORE {
                 return Err(invalid(
@@ -479,7 +491,10 @@ impl Instance {
             match &o.programme {
                 Some(pid) => {
                     let Some(&p) = prog_index.get(pid.as_str()) else {
-                        return Err(invalid(f("programme"), format!("unknown programme {pid:?}")));
+                        return Err(invalid(
+                            f("programme"),
+                            format!("unknown programme {pid:?}"),
+                        ));
                     };
                     cands[c].forced = Some(p);
                     progs[p].forced.push(c);
@@ -601,13 +616,8 @@ impl Instance {
     /// Effective city cap of programme `p` for city `city`.
     pub(crate) fn city_cap(&self, p: usize, city: usize) -> Option<u32> {
         let prog = &self.progs[p];
-        prog.city_cap.map(|cap| {
-            prog.eff
-                .city_cap_raise
-                .get(&city)
-                .copied()
-                .unwrap_or(cap)
-        })
+        prog.city_cap
+            .map(|cap| prog.eff.city_cap_raise.get(&city).copied().unwrap_or(cap))
     }
 
     /// Effective country cap of programme `p` for `country`.

@@ -101,7 +101,9 @@ pub fn promote_after_withdrawal(
         };
         for id in &cohort.selected {
             let Some(&c) = cand_idx.get(id.as_str()) else {
-                return Err(SelectionError::Selection(format!("unknown candidate {id:?}")));
+                return Err(SelectionError::Selection(format!(
+                    "unknown candidate {id:?}"
+                )));
             };
             if seat[c].is_some() {
                 return Err(SelectionError::Selection(format!(
@@ -113,7 +115,9 @@ pub fn promote_after_withdrawal(
         }
         for id in &cohort.waitlist {
             let Some(&c) = cand_idx.get(id.as_str()) else {
-                return Err(SelectionError::Selection(format!("unknown candidate {id:?}")));
+                return Err(SelectionError::Selection(format!(
+                    "unknown candidate {id:?}"
+                )));
             };
             waitlists[p].push(c);
         }
@@ -137,10 +141,20 @@ pub fn promote_after_withdrawal(
     let mut others: Vec<(i64, u32, usize, usize)> = inst.prog_pairs[p]
         .iter()
         .map(|&j| inst.pairs[j])
-        .map(|pr| (-inst.cands[pr.cand].score, pr.rank, inst.id_pos[pr.cand], pr.cand))
+        .map(|pr| {
+            (
+                -inst.cands[pr.cand].score,
+                pr.rank,
+                inst.id_pos[pr.cand],
+                pr.cand,
+            )
+        })
         .collect();
     others.sort_unstable();
-    let listed: Vec<usize> = inst.prog_pairs[p].iter().map(|&j| inst.pairs[j].cand).collect();
+    let listed: Vec<usize> = inst.prog_pairs[p]
+        .iter()
+        .map(|&j| inst.pairs[j].cand)
+        .collect();
     let order = waitlists[p]
         .iter()
         .map(|&c| (c, true))
@@ -159,7 +173,9 @@ pub fn promote_after_withdrawal(
         if rules::breaches(&inst, p, &t, Mode::Effective).is_empty() {
             let cid = inst.cands[c].id.clone();
             let text = if from_waitlist {
-                format!("{cid} is promoted to {pid} after {withdrawn} withdrew; every rule still holds")
+                format!(
+                    "{cid} is promoted to {pid} after {withdrawn} withdrew; every rule still holds"
+                )
             } else {
                 format!(
                     "{cid} is promoted to {pid} after {withdrawn} withdrew (waitlist exhausted, next eligible applicant by score); every rule still holds"
@@ -171,7 +187,9 @@ pub fn promote_after_withdrawal(
                 promoted: Some(cid.clone()),
                 from_waitlist,
                 reason_code: "promoted".into(),
-                reason_params: obj(json!({"programme": pid, "withdrawn": withdrawn, "promoted": cid, "from_waitlist": from_waitlist})),
+                reason_params: obj(
+                    json!({"programme": pid, "withdrawn": withdrawn, "promoted": cid, "from_waitlist": from_waitlist}),
+                ),
                 reason: text,
             });
         }
@@ -181,7 +199,9 @@ pub fn promote_after_withdrawal(
         .map(|b| b.rule())
         .collect();
     let text = if broken.is_empty() {
-        format!("nobody can take the seat of {withdrawn} in {pid} without breaking a rule; the seat stays empty")
+        format!(
+            "nobody can take the seat of {withdrawn} in {pid} without breaking a rule; the seat stays empty"
+        )
     } else {
         format!(
             "nobody can take the seat of {withdrawn} in {pid} without breaking a rule; without them the cohort breaks: {}",
@@ -194,7 +214,9 @@ pub fn promote_after_withdrawal(
         promoted: None,
         from_waitlist: false,
         reason_code: "no_promotion".into(),
-        reason_params: obj(json!({"programme": pid, "withdrawn": withdrawn, "cohort_breaks": broken})),
+        reason_params: obj(
+            json!({"programme": pid, "withdrawn": withdrawn, "cohort_breaks": broken}),
+        ),
         reason: text,
     })
 }

@@ -17,12 +17,35 @@ pub(crate) enum Mode {
 /// One broken rule, with the numbers behind it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Breach {
-    Capacity { limit: i64, actual: i64 },
-    City { city: usize, limit: i64, actual: i64 },
-    Country { country: usize, limit: i64, actual: i64 },
-    Members { needed: i64, actual: i64, share_ppm: i64 },
-    Gender { gender: usize, needed: i64, actual: i64, share_ppm: i64 },
-    Regions { needed: i64, actual: i64 },
+    Capacity {
+        limit: i64,
+        actual: i64,
+    },
+    City {
+        city: usize,
+        limit: i64,
+        actual: i64,
+    },
+    Country {
+        country: usize,
+        limit: i64,
+        actual: i64,
+    },
+    Members {
+        needed: i64,
+        actual: i64,
+        share_ppm: i64,
+    },
+    Gender {
+        gender: usize,
+        needed: i64,
+        actual: i64,
+        share_ppm: i64,
+    },
+    Regions {
+        needed: i64,
+        actual: i64,
+    },
 }
 
 impl Breach {

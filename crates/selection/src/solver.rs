@@ -111,6 +111,7 @@ pub(crate) fn optimise(inst: &Instance) -> Result<Solved, SelectionError> {
     let mut warm: Vec<usize> = Vec::new();
     let (selected, bound) = loop {
         stats.milp_solves += 1;
+        let t_core = Instant::now();
         let out = milp::solve(
             inst,
             &Request {
@@ -131,7 +132,16 @@ pub(crate) fn optimise(inst: &Instance) -> Result<Solved, SelectionError> {
         }
         optimal &= out.optimal;
         let lb = weight_of(inst, &out.selected) as i128 * BOUND_UNIT;
+        let t_dual = Instant::now();
         let bound = milp::dual_bound(inst, &core, &closed)?;
+        if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
+            eprintln!(
+                "core milp {} pairs {:?}, dual {:?}",
+                core.len(),
+                t_dual - t_core,
+                t_dual.elapsed()
+            );
+        }
         if core.len() == n_pairs {
             break (out.selected, bound);
         }
@@ -169,6 +179,17 @@ pub(crate) fn optimise(inst: &Instance) -> Result<Solved, SelectionError> {
             .collect(),
         None => core.clone(),
     };
+    if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
+        eprintln!(
+            "core {} star {} gap {:?} after {:?}",
+            core.len(),
+            star.len(),
+            bound
+                .as_ref()
+                .map(|b| (b.ub - lb) as f64 / BOUND_UNIT as f64),
+            started.elapsed()
+        );
+    }
     let (selected, tb_optimal) = tie_break(inst, &closed, &star, selected, &mut stats)?;
     optimal &= tb_optimal;
 
@@ -190,7 +211,166 @@ pub(crate) fn optimise(inst: &Instance) -> Result<Solved, SelectionError> {
 /// set (at the smallest id where two selections differ, the one selecting
 /// that candidate wins), then the seats (at the smallest id where the seats
 /// differ, the better preference rank wins).
+///
+/// Only pairs in `star` (those that can occur in an optimal selection) are
+/// considered. The programmes split into independent components (linked by
+/// candidates with star pairs in several programmes); each component is
+/// optimal on its own, so each is tie-broken separately.
 fn tie_break(
+    inst: &Instance,
+    closed: &[bool],
+    star: &[usize],
+    x: Vec<usize>,
+    stats: &mut SolveStats,
+) -> Result<(Vec<usize>, bool), SelectionError> {
+    // Union-find over programmes.
+    let mut parent: Vec<usize> = (0..inst.progs.len()).collect();
+    fn find(parent: &mut [usize], mut a: usize) -> usize {
+        while parent[a] != a {
+            parent[a] = parent[parent[a]];
+            a = parent[a];
+        }
+        a
+    }
+    let mut first_prog: BTreeMap<usize, usize> = BTreeMap::new();
+    for &j in star {
+        let pr = inst.pairs[j];
+        match first_prog.get(&pr.cand) {
+            Some(&q) => {
+                let (a, b) = (find(&mut parent, q), find(&mut parent, pr.prog));
+                parent[a] = b;
+            }
+            None => {
+                first_prog.insert(pr.cand, pr.prog);
+            }
+        }
+    }
+    let mut comp_star: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &j in star {
+        let root = find(&mut parent, inst.pairs[j].prog);
+        comp_star.entry(root).or_default().push(j);
+    }
+    let mut comp_x: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &j in &x {
+        let root = find(&mut parent, inst.pairs[j].prog);
+        comp_x.entry(root).or_default().push(j);
+    }
+    let mut result = Vec::with_capacity(x.len());
+    let mut optimal = true;
+    for (root, sub) in &comp_star {
+        let xc = comp_x.remove(root).unwrap_or_default();
+        let (sel, opt) = tie_break_component(inst, closed, sub, xc, stats)?;
+        optimal &= opt;
+        result.extend(sel);
+    }
+    // Pairs of X outside every star component cannot exist (X is optimal),
+    // but keep them if rounding ever put one there.
+    for (_, rest) in comp_x {
+        result.extend(rest);
+    }
+    result.sort_unstable();
+    Ok((result, optimal))
+}
+
+/// Exchange graph of an assignment of a fixed selected set, ignoring the
+/// composition rules (a relaxation: only capacities count). Nodes are the
+/// programmes plus a hub `n` standing for "a programme with a free seat
+/// absorbs / any programme releases". An edge `a -> b` with cost
+/// `rank(d, b) - rank(d, a)` lets candidate `d`, seated in `a`, move to `b`.
+struct Exchange {
+    n: usize,
+    /// (from, to, cost, candidate)
+    edges: Vec<(usize, usize, i64, usize)>,
+}
+
+impl Exchange {
+    fn new(inst: &Instance, sub: &[usize], x: &[usize]) -> Exchange {
+        let n = inst.progs.len();
+        let mut seat: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut size = vec![0u32; n];
+        for &j in x {
+            seat.insert(inst.pairs[j].cand, j);
+            size[inst.pairs[j].prog] += 1;
+        }
+        for (p, prog) in inst.progs.iter().enumerate() {
+            size[p] += prog.forced.len() as u32;
+        }
+        let mut edges = Vec::new();
+        for &j in sub {
+            let pr = inst.pairs[j];
+            if let Some(&cur) = seat.get(&pr.cand) {
+                if cur != j {
+                    let from = inst.pairs[cur];
+                    edges.push((
+                        from.prog,
+                        pr.prog,
+                        pr.rank as i64 - from.rank as i64,
+                        pr.cand,
+                    ));
+                }
+            }
+        }
+        let mut progs: BTreeSet<usize> = BTreeSet::new();
+        for &j in sub {
+            progs.insert(inst.pairs[j].prog);
+        }
+        for &p in &progs {
+            if size[p] < inst.progs[p].eff.cap {
+                edges.push((p, n, 0, usize::MAX));
+            }
+            edges.push((n, p, 0, usize::MAX));
+        }
+        Exchange { n, edges }
+    }
+
+    /// Shortest distances from `src` using only edges whose candidate is
+    /// not in `skip`; `None` if a negative cycle is reachable.
+    fn distances(&self, src: usize, skip: &BTreeSet<usize>) -> Option<Vec<i64>> {
+        let inf = i64::MAX / 4;
+        let mut dist = vec![inf; self.n + 1];
+        dist[src] = 0;
+        for round in 0..=self.n + 1 {
+            let mut changed = false;
+            for &(a, b, w, d) in &self.edges {
+                if d != usize::MAX && skip.contains(&d) {
+                    continue;
+                }
+                if dist[a] < inf && dist[a] + w < dist[b] {
+                    dist[b] = dist[a] + w;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return Some(dist);
+            }
+            if round == self.n + 1 {
+                return None;
+            }
+        }
+        Some(dist)
+    }
+
+    /// Whether the assignment has no improving exchange at all.
+    fn is_rank_optimal(&self) -> bool {
+        self.distances(self.n, &BTreeSet::new())
+            .map(|d| d[self.n] >= 0)
+            .unwrap_or(false)
+    }
+}
+
+/// Largest block size whose lexicographic weights `base^(B-1..0)` stay
+/// below 1e7 (so that the MILP objective stays exact in f64).
+fn block_size(base: u64) -> usize {
+    let mut b = 1usize;
+    let mut w = base.max(2);
+    while w.saturating_mul(base.max(2)) <= 10_000_000 && b < 20 {
+        w *= base.max(2);
+        b += 1;
+    }
+    b
+}
+
+fn tie_break_component(
     inst: &Instance,
     closed: &[bool],
     star: &[usize],
@@ -199,7 +379,11 @@ fn tie_break(
 ) -> Result<(Vec<usize>, bool), SelectionError> {
     let (s_star, r_star) = score_rank(inst, &x);
     let mut optimal = true;
-    let star_set: BTreeSet<usize> = star.iter().copied().collect();
+    let accept = |sel: &[usize]| -> bool {
+        let (s, r) = score_rank(inst, sel);
+        s == s_star && r == r_star && check_pairs(inst, sel)
+    };
+    let seat_of = |x: &[usize], c: usize| x.iter().copied().find(|&j| inst.pairs[j].cand == c);
     let mut cands: Vec<usize> = star
         .iter()
         .map(|&j| inst.pairs[j].cand)
@@ -208,86 +392,171 @@ fn tie_break(
         .collect();
     cands.sort_by_key(|&c| inst.id_pos[c]);
 
-    // Constraint "still optimal": score >= S*, rank sum <= R*, expressed as
-    // two custom rows through `min_main`-like checks on the result.
-    let accept = |sel: &[usize]| -> bool {
-        let (s, r) = score_rank(inst, sel);
-        s == s_star && r == r_star && check_pairs(inst, sel)
-    };
-
-    // Step A: the selected set.
+    // Step A: the selected set, in blocks of candidates by id.
+    let block_a = block_size(2);
     let mut status: Vec<(usize, bool)> = Vec::new();
-    for &c in &cands {
-        let in_x = x.iter().any(|&j| inst.pairs[j].cand == c);
-        if in_x {
+    let mut i = 0;
+    while i < cands.len() {
+        let c = cands[i];
+        if seat_of(&x, c).is_some() {
             status.push((c, true));
+            i += 1;
             continue;
         }
-        let coefs: Vec<f64> = star
-            .iter()
-            .map(|&j| if inst.pairs[j].cand == c { 1.0 } else { 0.0 })
-            .collect();
-        stats.milp_solves += 1;
-        let out = solve_optimal_restricted(inst, closed, star, &coefs, &status, &[], &x, s_star, r_star)?;
-        match out {
-            Some((sel, opt)) if sel.iter().any(|&j| inst.pairs[j].cand == c) && accept(&sel) => {
-                optimal &= opt;
-                x = sel;
-                status.push((c, true));
-            }
-            Some((_, opt)) => {
-                optimal &= opt;
-                status.push((c, false));
-            }
-            None => status.push((c, false)),
-        }
-    }
-
-    // Step B: the seats, candidate by candidate in id order.
-    let mut chosen: Vec<usize> = x.clone();
-    chosen.sort_by_key(|&j| inst.id_pos[inst.pairs[j].cand]);
-    let mut fixed: Vec<usize> = Vec::new();
-    for j0 in chosen {
-        let c = inst.pairs[j0].cand;
-        let cur = x
-            .iter()
-            .copied()
-            .find(|&j| inst.pairs[j].cand == c)
-            .unwrap_or(j0);
-        let cur_rank = inst.pairs[cur].rank;
-        let better = inst.cand_pairs[c]
-            .iter()
-            .any(|j| star_set.contains(j) && inst.pairs[*j].rank < cur_rank);
-        if !better {
-            fixed.push(cur);
-            continue;
-        }
+        let block: Vec<usize> = cands[i..(i + block_a).min(cands.len())].to_vec();
         let coefs: Vec<f64> = star
             .iter()
             .map(|&j| {
-                if inst.pairs[j].cand == c {
-                    -(inst.pairs[j].rank as f64)
-                } else {
-                    0.0
+                let cand = inst.pairs[j].cand;
+                match block.iter().position(|&b| b == cand) {
+                    Some(k) => (1u64 << (block.len() - 1 - k)) as f64,
+                    None => 0.0,
                 }
             })
             .collect();
         stats.milp_solves += 1;
-        let out = solve_optimal_restricted(inst, closed, star, &coefs, &status, &fixed, &x, s_star, r_star)?;
+        let out =
+            solve_optimal_restricted(inst, closed, star, &coefs, &status, &[], &x, s_star, r_star)?;
         match out {
             Some((sel, opt)) if accept(&sel) => {
                 optimal &= opt;
                 x = sel;
+                for &b in &block {
+                    status.push((b, seat_of(&x, b).is_some()));
+                }
+                i += block.len();
             }
-            Some((_, opt)) => optimal &= opt,
-            None => {}
+            other => {
+                if let Some((_, opt)) = other {
+                    optimal &= opt;
+                }
+                status.push((c, false));
+                i += 1;
+            }
         }
-        let now = x
+    }
+
+    // Step B: the seats of the selected set, in blocks by id.
+    let selected: BTreeSet<usize> = x.iter().map(|&j| inst.pairs[j].cand).collect();
+    let sub: Vec<usize> = star
+        .iter()
+        .copied()
+        .filter(|&j| selected.contains(&inst.pairs[j].cand))
+        .collect();
+    let mut chosen: Vec<usize> = selected.iter().copied().collect();
+    chosen.sort_by_key(|&c| inst.id_pos[c]);
+    let max_rank = sub.iter().map(|&j| inst.pairs[j].rank).max().unwrap_or(1) as u64;
+    let block_b = block_size(max_rank).min(6);
+    let status_b: Vec<(usize, bool)> = chosen.iter().map(|&c| (c, true)).collect();
+    let best_rank = |c: usize| {
+        sub.iter()
+            .filter(|&&j| inst.pairs[j].cand == c)
+            .map(|&j| inst.pairs[j].rank)
+            .min()
+            .unwrap_or(u32::MAX)
+    };
+    // The filter is exact only when the assignment is rank-optimal in the
+    // relaxation too (then every assignment with rank sum R* is as well).
+    let mut exchange = Some(Exchange::new(inst, &sub, &x)).filter(|e| e.is_rank_optimal());
+    if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
+        eprintln!(
+            "component: {} star pairs, {} selected, step A solves so far {}, exchange filter {}",
+            star.len(),
+            chosen.len(),
+            stats.milp_solves,
+            exchange.is_some()
+        );
+    }
+    let mut fixed: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < chosen.len() {
+        let c = chosen[i];
+        let Some(cur) = seat_of(&x, c) else {
+            i += 1;
+            continue;
+        };
+        if inst.pairs[cur].rank <= best_rank(c) {
+            fixed.push(cur);
+            i += 1;
+            continue;
+        }
+        // Relaxation filter: if even without the composition rules no
+        // exchange of equal rank sum gives `c` a better seat, it keeps it.
+        if let Some(ex) = &exchange {
+            let mut skip: BTreeSet<usize> = fixed.iter().map(|&j| inst.pairs[j].cand).collect();
+            skip.insert(c);
+            let from = inst.pairs[cur];
+            let improvable = sub.iter().any(|&j| {
+                let pr = inst.pairs[j];
+                pr.cand == c
+                    && pr.rank < from.rank
+                    && ex
+                        .distances(pr.prog, &skip)
+                        .map(|d| pr.rank as i64 - from.rank as i64 + d[from.prog].min(d[ex.n]) <= 0)
+                        .unwrap_or(true)
+            });
+            if !improvable {
+                fixed.push(cur);
+                i += 1;
+                continue;
+            }
+        }
+        let block: Vec<usize> = chosen[i..(i + block_b).min(chosen.len())].to_vec();
+        // Minimise K * rank + sum_k w_k * (rank_k - 1) with lexicographic
+        // weights w_k on the block; K exceeds every block term, so the rank
+        // sum stays minimal (= R*, checked exactly below).
+        let weights: Vec<f64> = (0..block.len())
+            .map(|k| max_rank.pow((block.len() - 1 - k) as u32) as f64)
+            .collect();
+        let big_k = 1.0 + weights.iter().sum::<f64>() * (max_rank as f64 - 1.0);
+        let coefs: Vec<f64> = sub
             .iter()
-            .copied()
-            .find(|&j| inst.pairs[j].cand == c)
-            .unwrap_or(cur);
-        fixed.push(now);
+            .map(|&j| {
+                let pr = inst.pairs[j];
+                let lex = match block.iter().position(|&b| b == pr.cand) {
+                    Some(k) => weights[k] * (pr.rank as f64 - 1.0),
+                    None => 0.0,
+                };
+                -(big_k * pr.rank as f64 + lex)
+            })
+            .collect();
+        stats.milp_solves += 1;
+        let out = milp::solve(
+            inst,
+            &Request {
+                subset: &sub,
+                closed,
+                objective: Objective::Custom(&coefs),
+                keep_optimal: None,
+                status: &status_b,
+                fixed: &fixed,
+                warm: Some(&x),
+            },
+        )?
+        .map(|o| (o.selected, o.optimal));
+
+        match out {
+            Some((sel, opt)) if accept(&sel) => {
+                optimal &= opt;
+                x = sel;
+                if exchange.is_some() {
+                    exchange = Some(Exchange::new(inst, &sub, &x));
+                }
+                for &b in &block {
+                    if let Some(j) = seat_of(&x, b) {
+                        fixed.push(j);
+                    }
+                }
+                i += block.len();
+            }
+            other => {
+                if let Some((_, opt)) = other {
+                    optimal &= opt;
+                }
+                fixed.push(cur);
+                i += 1;
+            }
+        }
     }
     Ok((x, optimal))
 }

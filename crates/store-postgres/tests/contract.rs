@@ -3,8 +3,7 @@
 
 #[tokio::test]
 async fn postgres_passes_the_store_contract() {
-    let Some(pg) = miti_testpg::TestPostgres::shared().await.unwrap() else {
-        miti_testpg::print_skip("postgres_passes_the_store_contract");
+    let Some(pg) = miti_testpg::TestPostgres::shared_or_skip().unwrap() else {
         return;
     };
     let url = pg.create_database("contract").await.unwrap();

@@ -31,7 +31,11 @@ where
     for<'q> Option<NaiveDate>: Encode<'q, DB>,
 {
     pub(crate) async fn insert_user(&self, actor: Actor, new: NewUser) -> StoreResult<User> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (email, display_name, password_hash, locale, created_at)
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
@@ -50,7 +54,10 @@ where
         let details = format!(
             "{{\"email\":{:?},\"roles\":{:?}}}",
             new.email,
-            new.roles.iter().map(|g| g.role.as_str()).collect::<Vec<_>>()
+            new.roles
+                .iter()
+                .map(|g| g.role.as_str())
+                .collect::<Vec<_>>()
         );
         Self::write_audit(
             &mut tx,
@@ -58,12 +65,18 @@ where
             AuditEvent::new("user.create", "user", Some(id)).with_details(details),
         )
         .await?;
-        let user = Self::load_user(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+        let user = Self::load_user(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         tx.commit().await.map_err(backend)?;
         Ok(user.0)
     }
 
-    async fn insert_grant(conn: &mut DB::Connection, user_id: i64, g: &RoleGrant) -> StoreResult<()> {
+    async fn insert_grant(
+        conn: &mut DB::Connection,
+        user_id: i64,
+        g: &RoleGrant,
+    ) -> StoreResult<()> {
         sqlx::query(
             "INSERT INTO role_grants (user_id, role, org_id) VALUES ($1, $2, $3)
              ON CONFLICT DO NOTHING",
@@ -144,7 +157,11 @@ where
         user_id: UserId,
         grant: RoleGrant,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         Self::insert_grant(&mut tx, user_id, &grant).await?;
         Self::write_audit(
             &mut tx,
@@ -165,7 +182,11 @@ where
         locale: Option<String>,
         timezone: Option<String>,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let done = sqlx::query("UPDATE users SET locale = $1, timezone = $2 WHERE id = $3")
             .bind(locale)
             .bind(timezone)
@@ -193,14 +214,20 @@ where
         reset: NewPasswordReset,
         mail: NewMail,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
-        sqlx::query("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
-            .bind(reset.token_hash)
-            .bind(reset.user_id)
-            .bind(reset.expires_at)
-            .execute(&mut *tx)
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
             .await
             .map_err(backend)?;
+        sqlx::query(
+            "INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2, $3)",
+        )
+        .bind(reset.token_hash)
+        .bind(reset.user_id)
+        .bind(reset.expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
         Self::insert_mail(&mut tx, mail).await?;
         Self::write_audit(
             &mut tx,
@@ -217,7 +244,11 @@ where
         now: DateTime<Utc>,
         new_hash: &str,
     ) -> StoreResult<UserId> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         // Marking it used in the same statement that checks it makes the token single-use
         // even when two requests race.
         let user_id: Option<i64> = sqlx::query_scalar(
@@ -264,7 +295,11 @@ where
         actor: Actor,
         new: NewApiToken,
     ) -> StoreResult<ApiToken> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let row: ApiTokenRow = sqlx::query_as(
             "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4)
              RETURNING id, user_id, name, created_at, last_used_at, revoked_at",
@@ -298,8 +333,17 @@ where
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
-    pub(crate) async fn revoke_token(&self, actor: Actor, user_id: UserId, id: Id) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+    pub(crate) async fn revoke_token(
+        &self,
+        actor: Actor,
+        user_id: UserId,
+        id: Id,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let done = sqlx::query(
             "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
         )
@@ -312,8 +356,12 @@ where
         if DB::rows_affected(&done) == 0 {
             return Err(StoreError::NotFound);
         }
-        Self::write_audit(&mut tx, actor, AuditEvent::new("api_token.revoke", "api_token", Some(id)))
-            .await?;
+        Self::write_audit(
+            &mut tx,
+            actor,
+            AuditEvent::new("api_token.revoke", "api_token", Some(id)),
+        )
+        .await?;
         tx.commit().await.map_err(backend)
     }
 

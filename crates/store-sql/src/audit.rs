@@ -48,7 +48,11 @@ where
     }
 
     pub(crate) async fn audit_only(&self, actor: Actor, ev: AuditEvent) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         Self::write_audit(&mut tx, actor, ev).await?;
         tx.commit().await.map_err(backend)
     }

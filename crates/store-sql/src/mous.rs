@@ -3,14 +3,15 @@
 use crate::rows::{MouRow, localized, localized_json};
 use crate::{Dialect, SqlStore, backend};
 use chrono::{DateTime, NaiveDate, Utc};
+use miti_domain::Id;
 use miti_domain::audit::{Actor, AuditEvent};
 use miti_domain::mou::{Mou, MouInput};
-use miti_domain::Id;
 use miti_store::{NewDocument, StoreError, StoreResult};
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 use std::collections::HashMap;
 
-const SELECT: &str = "SELECT m.id, m.title, m.signed_on, m.overseen_by, m.valid_until, m.document_id,
+const SELECT: &str =
+    "SELECT m.id, m.title, m.signed_on, m.overseen_by, m.valid_until, m.document_id,
         d.filename AS document_name, m.created_at
     FROM mous m LEFT JOIN documents d ON d.id = m.document_id";
 
@@ -57,7 +58,11 @@ where
         input: MouInput,
         document: Option<NewDocument>,
     ) -> StoreResult<Mou> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let document_id = match document {
             Some(d) => Some(Self::insert_document(&mut tx, d).await?),
             None => None,
@@ -85,7 +90,9 @@ where
                 .execute(&mut *tx)
                 .await
                 .map_err(|e| match e.as_database_error() {
-                    Some(d) if d.is_foreign_key_violation() => StoreError::Conflict("unknown_organisation"),
+                    Some(d) if d.is_foreign_key_violation() => {
+                        StoreError::Conflict("unknown_organisation")
+                    }
                     _ => backend(e),
                 })?;
         }
@@ -101,11 +108,12 @@ where
     }
 
     pub(crate) async fn mou_by_id(&self, id: Id) -> StoreResult<Option<Mou>> {
-        let row: Option<MouRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
-            .map_err(backend)?;
+        let row: Option<MouRow> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("{SELECT} WHERE m.id = $1")))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await
+                .map_err(backend)?;
         let Some(row) = row else { return Ok(None) };
         let parties: Vec<i64> =
             sqlx::query_scalar("SELECT org_id FROM mou_parties WHERE mou_id = $1 ORDER BY org_id")

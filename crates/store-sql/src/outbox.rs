@@ -44,13 +44,21 @@ where
     }
 
     pub(crate) async fn queue_mail(&self, mail: NewMail) -> StoreResult<Id> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let id = Self::insert_mail(&mut tx, mail).await?;
         tx.commit().await.map_err(backend)?;
         Ok(id)
     }
 
-    pub(crate) async fn mail_due(&self, now: DateTime<Utc>, limit: i64) -> StoreResult<Vec<OutboxMail>> {
+    pub(crate) async fn mail_due(
+        &self,
+        now: DateTime<Utc>,
+        limit: i64,
+    ) -> StoreResult<Vec<OutboxMail>> {
         let rows: Vec<OutboxRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM outbox
              WHERE status = 'pending' AND next_attempt_at <= $1 ORDER BY id LIMIT $2"
@@ -83,7 +91,11 @@ where
         error: &str,
         retry_at: Option<DateTime<Utc>>,
     ) -> StoreResult<()> {
-        let status = if retry_at.is_some() { "pending" } else { "failed" };
+        let status = if retry_at.is_some() {
+            "pending"
+        } else {
+            "failed"
+        };
         sqlx::query(
             "UPDATE outbox SET status = $1, last_error = $2, attempts = attempts + 1,
              next_attempt_at = $3 WHERE id = $4",
@@ -98,7 +110,11 @@ where
         Ok(())
     }
 
-    pub(crate) async fn list_outbox(&self, limit: i64, offset: i64) -> StoreResult<(Vec<OutboxMail>, i64)> {
+    pub(crate) async fn list_outbox(
+        &self,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<(Vec<OutboxMail>, i64)> {
         let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
             .fetch_one(&self.pool)
             .await

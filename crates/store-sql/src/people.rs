@@ -28,8 +28,17 @@ where
     for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
     for<'q> Option<NaiveDate>: Encode<'q, DB>,
 {
-    pub(crate) async fn insert_person(&self, actor: Actor, org_id: OrgId, p: PersonInput) -> StoreResult<Person> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+    pub(crate) async fn insert_person(
+        &self,
+        actor: Actor,
+        org_id: OrgId,
+        p: PersonInput,
+    ) -> StoreResult<Person> {
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let row: PersonRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "INSERT INTO people (org_id, name, email, phone, contact_role, created_at)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING {COLUMNS}"
@@ -46,14 +55,27 @@ where
             Some(d) if d.is_foreign_key_violation() => StoreError::NotFound,
             _ => backend(e),
         })?;
-        Self::write_audit(&mut tx, actor, AuditEvent::new("person.create", "person", Some(row.id)))
-            .await?;
+        Self::write_audit(
+            &mut tx,
+            actor,
+            AuditEvent::new("person.create", "person", Some(row.id)),
+        )
+        .await?;
         tx.commit().await.map_err(backend)?;
         row.try_into()
     }
 
-    pub(crate) async fn edit_person(&self, actor: Actor, id: Id, p: PersonInput) -> StoreResult<Person> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+    pub(crate) async fn edit_person(
+        &self,
+        actor: Actor,
+        id: Id,
+        p: PersonInput,
+    ) -> StoreResult<Person> {
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let row: Option<PersonRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "UPDATE people SET name = $1, email = $2, phone = $3, contact_role = $4
              WHERE id = $5 RETURNING {COLUMNS}"
@@ -67,13 +89,22 @@ where
         .await
         .map_err(backend)?;
         let row = row.ok_or(StoreError::NotFound)?;
-        Self::write_audit(&mut tx, actor, AuditEvent::new("person.update", "person", Some(id))).await?;
+        Self::write_audit(
+            &mut tx,
+            actor,
+            AuditEvent::new("person.update", "person", Some(id)),
+        )
+        .await?;
         tx.commit().await.map_err(backend)?;
         row.try_into()
     }
 
     pub(crate) async fn remove_person(&self, actor: Actor, id: Id) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let done = sqlx::query("DELETE FROM people WHERE id = $1")
             .bind(id)
             .execute(&mut *tx)
@@ -82,7 +113,12 @@ where
         if DB::rows_affected(&done) == 0 {
             return Err(StoreError::NotFound);
         }
-        Self::write_audit(&mut tx, actor, AuditEvent::new("person.delete", "person", Some(id))).await?;
+        Self::write_audit(
+            &mut tx,
+            actor,
+            AuditEvent::new("person.delete", "person", Some(id)),
+        )
+        .await?;
         tx.commit().await.map_err(backend)
     }
 

@@ -1,12 +1,12 @@
 //! Organisations, memberships, centre lifecycles and their documents.
 
-use crate::rows::{
-    DocumentRow, LifecycleRow, MembershipRow, ORG_COLUMNS, OrgRow, localized_json,
-};
+use crate::rows::{DocumentRow, LifecycleRow, MembershipRow, ORG_COLUMNS, OrgRow, localized_json};
 use crate::{Dialect, SqlStore, backend, conflict_on_unique, like_pattern};
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::audit::{Actor, AuditEvent};
-use miti_domain::organisation::{LifecycleEvent, Membership, OrgFilter, OrgInput, Organisation, Status};
+use miti_domain::organisation::{
+    LifecycleEvent, Membership, OrgFilter, OrgInput, Organisation, Status,
+};
 use miti_domain::{Id, OrgId};
 use miti_store::{Document, NewDocument, NewLifecycleEvent, StoreError, StoreResult};
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
@@ -14,7 +14,12 @@ use std::collections::HashMap;
 
 /// What the registry search matches: every name, the city and the slug, lower-cased.
 fn search_text(input: &OrgInput) -> String {
-    let mut parts: Vec<String> = input.name.texts.values().map(|n| n.to_lowercase()).collect();
+    let mut parts: Vec<String> = input
+        .name
+        .texts
+        .values()
+        .map(|n| n.to_lowercase())
+        .collect();
     if let Some(c) = &input.city {
         parts.push(c.to_lowercase());
     }
@@ -48,8 +53,16 @@ where
     for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
     for<'q> Option<NaiveDate>: Encode<'q, DB>,
 {
-    pub(crate) async fn insert_org(&self, actor: Actor, input: OrgInput) -> StoreResult<Organisation> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+    pub(crate) async fn insert_org(
+        &self,
+        actor: Actor,
+        input: OrgInput,
+    ) -> StoreResult<Organisation> {
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         Self::check_parent(&mut tx, input.parent_id, None).await?;
         let now = Utc::now();
         let id: i64 = sqlx::query_scalar(
@@ -82,27 +95,35 @@ where
         Self::write_audit(
             &mut tx,
             actor,
-            AuditEvent::new("organisation.create", "organisation", Some(id)).with_details(org_details(&input)),
+            AuditEvent::new("organisation.create", "organisation", Some(id))
+                .with_details(org_details(&input)),
         )
         .await?;
-        let org = Self::load_org(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+        let org = Self::load_org(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         tx.commit().await.map_err(backend)?;
         Ok(org)
     }
 
     /// Refuses a parent that does not exist or that would make a cycle.
-    async fn check_parent(conn: &mut DB::Connection, parent: Option<OrgId>, child: Option<OrgId>) -> StoreResult<()> {
+    async fn check_parent(
+        conn: &mut DB::Connection,
+        parent: Option<OrgId>,
+        child: Option<OrgId>,
+    ) -> StoreResult<()> {
         let mut next = parent;
         let mut hops = 0;
         while let Some(p) = next {
             if Some(p) == child || hops > 64 {
                 return Err(StoreError::Conflict("parent_cycle"));
             }
-            let row: Option<Option<i64>> = sqlx::query_scalar("SELECT parent_id FROM organisations WHERE id = $1")
-                .bind(p)
-                .fetch_optional(&mut *conn)
-                .await
-                .map_err(backend)?;
+            let row: Option<Option<i64>> =
+                sqlx::query_scalar("SELECT parent_id FROM organisations WHERE id = $1")
+                    .bind(p)
+                    .fetch_optional(&mut *conn)
+                    .await
+                    .map_err(backend)?;
             match row {
                 None => return Err(StoreError::Conflict("unknown_parent")),
                 Some(up) => next = up,
@@ -119,7 +140,11 @@ where
         base_version: i64,
         input: OrgInput,
     ) -> StoreResult<Organisation> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         Self::check_parent(&mut tx, input.parent_id, Some(id)).await?;
         let done = sqlx::query(
             "UPDATE organisations SET slug = $1, kind = $2, names = $3, country = $4, region = $5,
@@ -145,11 +170,12 @@ where
         .await
         .map_err(conflict_on_unique("slug_taken"))?;
         if DB::rows_affected(&done) == 0 {
-            let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(backend)?;
+            let exists: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM organisations WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(backend)?;
             return Err(match exists {
                 Some(_) => StoreError::Conflict("stale_version"),
                 None => StoreError::NotFound,
@@ -158,10 +184,13 @@ where
         Self::write_audit(
             &mut tx,
             actor,
-            AuditEvent::new("organisation.update", "organisation", Some(id)).with_details(org_details(&input)),
+            AuditEvent::new("organisation.update", "organisation", Some(id))
+                .with_details(org_details(&input)),
         )
         .await?;
-        let org = Self::load_org(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+        let org = Self::load_org(&mut tx, id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         tx.commit().await.map_err(backend)?;
         Ok(org)
     }
@@ -182,8 +211,13 @@ where
         .fetch_all(&mut *conn)
         .await
         .map_err(backend)?;
-        row.into_org(memberships.into_iter().map(MembershipRow::into_membership).collect())
-            .map(Some)
+        row.into_org(
+            memberships
+                .into_iter()
+                .map(MembershipRow::into_membership)
+                .collect(),
+        )
+        .map(Some)
     }
 
     pub(crate) async fn org_by_id(&self, id: OrgId) -> StoreResult<Option<Organisation>> {
@@ -222,14 +256,18 @@ where
         .fetch_all(&self.pool)
         .await
         .map_err(backend)?;
-        let memberships: Vec<MembershipRow> =
-            sqlx::query_as("SELECT id, org_id, starts_on, ends_on FROM memberships ORDER BY starts_on")
-                .fetch_all(&self.pool)
-                .await
-                .map_err(backend)?;
+        let memberships: Vec<MembershipRow> = sqlx::query_as(
+            "SELECT id, org_id, starts_on, ends_on FROM memberships ORDER BY starts_on",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
         let mut by_org: HashMap<i64, Vec<Membership>> = HashMap::new();
         for m in memberships {
-            by_org.entry(m.org_id).or_default().push(m.into_membership());
+            by_org
+                .entry(m.org_id)
+                .or_default()
+                .push(m.into_membership());
         }
         rows.into_iter()
             .map(|r| {
@@ -246,7 +284,11 @@ where
         from: NaiveDate,
         until: Option<NaiveDate>,
     ) -> StoreResult<Id> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         // Periods of one organisation may not overlap.
         let overlapping: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM memberships WHERE org_id = $1
@@ -274,15 +316,27 @@ where
             &mut tx,
             actor,
             AuditEvent::new("organisation.membership_add", "organisation", Some(org_id))
-                .with_details(format!("{{\"from\":\"{from}\",\"until\":{:?}}}", until.map(|u| u.to_string()))),
+                .with_details(format!(
+                    "{{\"from\":\"{from}\",\"until\":{:?}}}",
+                    until.map(|u| u.to_string())
+                )),
         )
         .await?;
         tx.commit().await.map_err(backend)?;
         Ok(id)
     }
 
-    pub(crate) async fn delete_membership(&self, actor: Actor, org_id: OrgId, id: Id) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+    pub(crate) async fn delete_membership(
+        &self,
+        actor: Actor,
+        org_id: OrgId,
+        id: Id,
+    ) -> StoreResult<()> {
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let done = sqlx::query("DELETE FROM memberships WHERE id = $1 AND org_id = $2")
             .bind(id)
             .bind(org_id)
@@ -295,13 +349,20 @@ where
         Self::write_audit(
             &mut tx,
             actor,
-            AuditEvent::new("organisation.membership_remove", "organisation", Some(org_id)),
+            AuditEvent::new(
+                "organisation.membership_remove",
+                "organisation",
+                Some(org_id),
+            ),
         )
         .await?;
         tx.commit().await.map_err(backend)
     }
 
-    pub(crate) async fn insert_document(conn: &mut DB::Connection, d: NewDocument) -> StoreResult<Id> {
+    pub(crate) async fn insert_document(
+        conn: &mut DB::Connection,
+        d: NewDocument,
+    ) -> StoreResult<Id> {
         sqlx::query_scalar(
             "INSERT INTO documents (org_id, storage_key, filename, content_type, size_bytes, sha256, created_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -337,7 +398,11 @@ where
         from: Status,
         document: Option<NewDocument>,
     ) -> StoreResult<LifecycleEvent> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         // The status moves only if it is still what the caller saw.
         let done = sqlx::query(
             "UPDATE organisations SET status = $1, updated_at = $2, version = version + 1
@@ -375,15 +440,24 @@ where
             &mut tx,
             actor,
             AuditEvent::new("organisation.lifecycle", "organisation", Some(ev.org_id))
-                .with_details(format!("{{\"from\":\"{from}\",\"to\":\"{}\",\"on\":\"{}\"}}", ev.to, ev.on)),
+                .with_details(format!(
+                    "{{\"from\":\"{from}\",\"to\":\"{}\",\"on\":\"{}\"}}",
+                    ev.to, ev.on
+                )),
         )
         .await?;
         let events = Self::load_events(&mut tx, ev.org_id).await?;
         tx.commit().await.map_err(backend)?;
-        events.into_iter().find(|e| e.id == id).ok_or(StoreError::NotFound)
+        events
+            .into_iter()
+            .find(|e| e.id == id)
+            .ok_or(StoreError::NotFound)
     }
 
-    async fn load_events(conn: &mut DB::Connection, org_id: OrgId) -> StoreResult<Vec<LifecycleEvent>> {
+    async fn load_events(
+        conn: &mut DB::Connection,
+        org_id: OrgId,
+    ) -> StoreResult<Vec<LifecycleEvent>> {
         let rows: Vec<LifecycleRow> = sqlx::query_as(
             "SELECT e.id, e.org_id, e.from_status, e.to_status, e.occurred_on, e.note, e.document_id,
                     d.filename AS document_name, e.created_at

@@ -4,7 +4,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::account::{Role, RoleGrant, User};
 use miti_domain::audit::AuditEntry;
-use miti_domain::organisation::{LifecycleEvent, Membership, OrgKind, Organisation, Region, Status};
+use miti_domain::organisation::{
+    LifecycleEvent, Membership, OrgKind, Organisation, Region, Status,
+};
 use miti_domain::person::{ContactRole, Person};
 use miti_domain::text::Localized;
 use miti_store::{ApiToken, Document, MailStatus, OutboxMail, StoreError};

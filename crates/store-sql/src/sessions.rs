@@ -37,7 +37,11 @@ where
         new: NewSession,
         replaces: Option<String>,
     ) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         if let Some(old) = replaces {
             sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
                 .bind(old)
@@ -102,28 +106,38 @@ where
     }
 
     pub(crate) async fn delete_session(&self, actor: Actor, token_hash: &str) -> StoreResult<()> {
-        let mut tx = self.pool.begin_with(DB::BEGIN_WRITE).await.map_err(backend)?;
+        let mut tx = self
+            .pool
+            .begin_with(DB::BEGIN_WRITE)
+            .await
+            .map_err(backend)?;
         let done = sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
             .bind(token_hash.to_string())
             .execute(&mut *tx)
             .await
             .map_err(backend)?;
         if DB::rows_affected(&done) > 0 {
-            Self::write_audit(&mut tx, actor, AuditEvent::new("session.logout", "user", actor.user_id))
-                .await?;
+            Self::write_audit(
+                &mut tx,
+                actor,
+                AuditEvent::new("session.logout", "user", actor.user_id),
+            )
+            .await?;
         }
         tx.commit().await.map_err(backend)
     }
 
     pub(crate) async fn insert_login_attempt(&self, a: LoginAttempt) -> StoreResult<()> {
-        sqlx::query("INSERT INTO login_attempts (email, address, at, success) VALUES ($1, $2, $3, $4)")
-            .bind(a.email)
-            .bind(a.address)
-            .bind(a.at)
-            .bind(a.success)
-            .execute(&self.pool)
-            .await
-            .map_err(backend)?;
+        sqlx::query(
+            "INSERT INTO login_attempts (email, address, at, success) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(a.email)
+        .bind(a.address)
+        .bind(a.at)
+        .bind(a.success)
+        .execute(&self.pool)
+        .await
+        .map_err(backend)?;
         Ok(())
     }
 

@@ -34,7 +34,10 @@ where
         <DB as Dialect>::NAME
     }
     async fn ping(&self) -> StoreResult<()> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map_err(backend)?;
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 
@@ -63,7 +66,12 @@ where
         self.set_preferences(actor, user_id, locale, timezone).await
     }
 
-    async fn start_session(&self, actor: Actor, new: NewSession, replaces: Option<String>) -> StoreResult<()> {
+    async fn start_session(
+        &self,
+        actor: Actor,
+        new: NewSession,
+        replaces: Option<String>,
+    ) -> StoreResult<()> {
         self.insert_session(actor, new, replaces).await
     }
     async fn session(
@@ -84,11 +92,21 @@ where
     async fn record_login_attempt(&self, attempt: LoginAttempt) -> StoreResult<()> {
         self.insert_login_attempt(attempt).await
     }
-    async fn login_failures(&self, email: &str, address: &str, since: DateTime<Utc>) -> StoreResult<(i64, i64)> {
+    async fn login_failures(
+        &self,
+        email: &str,
+        address: &str,
+        since: DateTime<Utc>,
+    ) -> StoreResult<(i64, i64)> {
         self.count_failures(email, address, since).await
     }
 
-    async fn create_password_reset(&self, actor: Actor, reset: NewPasswordReset, mail: NewMail) -> StoreResult<()> {
+    async fn create_password_reset(
+        &self,
+        actor: Actor,
+        reset: NewPasswordReset,
+        mail: NewMail,
+    ) -> StoreResult<()> {
         self.insert_reset(actor, reset, mail).await
     }
     async fn consume_password_reset(
@@ -109,7 +127,11 @@ where
     async fn revoke_api_token(&self, actor: Actor, user_id: UserId, id: Id) -> StoreResult<()> {
         self.revoke_token(actor, user_id, id).await
     }
-    async fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<Option<User>> {
+    async fn api_token_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<User>> {
         self.token_user(token_hash, now).await
     }
 
@@ -122,14 +144,23 @@ where
     async fn mark_mail_sent(&self, id: Id, at: DateTime<Utc>) -> StoreResult<()> {
         self.mail_sent(id, at).await
     }
-    async fn mark_mail_failed(&self, id: Id, error: &str, retry_at: Option<DateTime<Utc>>) -> StoreResult<()> {
+    async fn mark_mail_failed(
+        &self,
+        id: Id,
+        error: &str,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> StoreResult<()> {
         self.mail_failed(id, error, retry_at).await
     }
     async fn outbox(&self, limit: i64, offset: i64) -> StoreResult<(Vec<OutboxMail>, i64)> {
         self.list_outbox(limit, offset).await
     }
 
-    async fn create_organisation(&self, actor: Actor, input: OrgInput) -> StoreResult<Organisation> {
+    async fn create_organisation(
+        &self,
+        actor: Actor,
+        input: OrgInput,
+    ) -> StoreResult<Organisation> {
         self.insert_org(actor, input).await
     }
     async fn update_organisation(
@@ -169,13 +200,19 @@ where
         from: Status,
         document: Option<NewDocument>,
     ) -> StoreResult<LifecycleEvent> {
-        self.insert_lifecycle_event(actor, event, from, document).await
+        self.insert_lifecycle_event(actor, event, from, document)
+            .await
     }
     async fn lifecycle_events(&self, org_id: OrgId) -> StoreResult<Vec<LifecycleEvent>> {
         self.events_of(org_id).await
     }
 
-    async fn create_person(&self, actor: Actor, org_id: OrgId, input: PersonInput) -> StoreResult<Person> {
+    async fn create_person(
+        &self,
+        actor: Actor,
+        org_id: OrgId,
+        input: PersonInput,
+    ) -> StoreResult<Person> {
         self.insert_person(actor, org_id, input).await
     }
     async fn update_person(&self, actor: Actor, id: Id, input: PersonInput) -> StoreResult<Person> {
@@ -191,7 +228,12 @@ where
         self.people_of(org_id).await
     }
 
-    async fn create_mou(&self, actor: Actor, input: MouInput, document: Option<NewDocument>) -> StoreResult<Mou> {
+    async fn create_mou(
+        &self,
+        actor: Actor,
+        input: MouInput,
+        document: Option<NewDocument>,
+    ) -> StoreResult<Mou> {
         self.insert_mou(actor, input, document).await
     }
     async fn mou(&self, id: Id) -> StoreResult<Option<Mou>> {

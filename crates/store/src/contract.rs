@@ -53,7 +53,10 @@ async fn audit_count(store: &dyn Store, action: &str) -> i64 {
 async fn organisations(store: &dyn Store) {
     let mut seoul = org("c-seoul", "headquarters", "Seoul HQ");
     seoul.name.texts.insert("ko".into(), "서울".into());
-    let hq = store.create_organisation(admin(), seoul.clone()).await.unwrap();
+    let hq = store
+        .create_organisation(admin(), seoul.clone())
+        .await
+        .unwrap();
     assert_eq!(hq.version, 1);
     assert_eq!(hq.name.get("ko"), "서울");
     assert_eq!(hq.working_languages, ["en", "ko"]);
@@ -65,8 +68,15 @@ async fn organisations(store: &dyn Store) {
     let mut idf = org("c-idf", "regional_centre", "Paris Île-de-France");
     idf.region = Region::Europe;
     idf.parent_id = Some(hq.id);
-    let centre = store.create_organisation(admin(), idf.clone()).await.unwrap();
-    assert_eq!(centre.status, Status::Candidate, "regional centres start as candidates");
+    let centre = store
+        .create_organisation(admin(), idf.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        centre.status,
+        Status::Candidate,
+        "regional centres start as candidates"
+    );
 
     // Search folds case beyond ASCII and matches every language's name.
     let found = store
@@ -107,15 +117,22 @@ async fn organisations(store: &dyn Store) {
     // Optimistic concurrency: an edit from an old version is refused.
     let mut edit = idf.clone();
     edit.city = Some("Paris".into());
-    let v2 = store.update_organisation(admin(), centre.id, 1, edit.clone()).await.unwrap();
+    let v2 = store
+        .update_organisation(admin(), centre.id, 1, edit.clone())
+        .await
+        .unwrap();
     assert_eq!(v2.version, 2);
     assert_eq!(v2.city.as_deref(), Some("Paris"));
     assert!(matches!(
-        store.update_organisation(admin(), centre.id, 1, edit.clone()).await,
+        store
+            .update_organisation(admin(), centre.id, 1, edit.clone())
+            .await,
         Err(StoreError::Conflict("stale_version"))
     ));
     assert!(matches!(
-        store.update_organisation(admin(), 999_999, 1, edit.clone()).await,
+        store
+            .update_organisation(admin(), 999_999, 1, edit.clone())
+            .await,
         Err(StoreError::NotFound)
     ));
     // A parent cycle is refused.
@@ -126,7 +143,12 @@ async fn organisations(store: &dyn Store) {
         Err(StoreError::Conflict("parent_cycle"))
     ));
     assert_eq!(
-        store.organisation_by_slug("c-idf").await.unwrap().unwrap().id,
+        store
+            .organisation_by_slug("c-idf")
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
         centre.id
     );
     assert!(store.organisation(424_242).await.unwrap().is_none());
@@ -140,17 +162,28 @@ async fn memberships_and_lifecycle(store: &dyn Store) {
         .await
         .unwrap();
     let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-    store.add_membership(admin(), city.id, d("1995-01-01"), Some(d("2005-12-31"))).await.unwrap();
+    store
+        .add_membership(admin(), city.id, d("1995-01-01"), Some(d("2005-12-31")))
+        .await
+        .unwrap();
     assert!(matches!(
-        store.add_membership(admin(), city.id, d("2005-06-01"), None).await,
+        store
+            .add_membership(admin(), city.id, d("2005-06-01"), None)
+            .await,
         Err(StoreError::Conflict("membership_overlap"))
     ));
-    let open = store.add_membership(admin(), city.id, d("2010-01-01"), None).await.unwrap();
+    let open = store
+        .add_membership(admin(), city.id, d("2010-01-01"), None)
+        .await
+        .unwrap();
     let loaded = store.organisation(city.id).await.unwrap().unwrap();
     assert_eq!(loaded.memberships.len(), 2);
     assert!(loaded.is_member_on(d("2018-05-29")));
     assert!(!loaded.is_member_on(d("2008-01-01")));
-    store.remove_membership(admin(), city.id, open).await.unwrap();
+    store
+        .remove_membership(admin(), city.id, open)
+        .await
+        .unwrap();
     assert!(matches!(
         store.remove_membership(admin(), city.id, open).await,
         Err(StoreError::NotFound)
@@ -184,7 +217,11 @@ async fn memberships_and_lifecycle(store: &dyn Store) {
         .unwrap();
     assert_eq!(ev.from_status, Status::Candidate);
     assert_eq!(ev.document_name.as_deref(), Some("letter.pdf"));
-    let doc = store.document(ev.document_id.unwrap()).await.unwrap().unwrap();
+    let doc = store
+        .document(ev.document_id.unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(doc.size, 1234);
     // A transition from a status the centre is no longer in is refused.
     let stale = store
@@ -207,8 +244,14 @@ async fn memberships_and_lifecycle(store: &dyn Store) {
 }
 
 async fn people_and_mous(store: &dyn Store) {
-    let a = store.create_organisation(admin(), org("p-a", "headquarters", "A")).await.unwrap();
-    let b = store.create_organisation(admin(), org("p-b", "regional_centre", "B")).await.unwrap();
+    let a = store
+        .create_organisation(admin(), org("p-a", "headquarters", "A"))
+        .await
+        .unwrap();
+    let b = store
+        .create_organisation(admin(), org("p-b", "regional_centre", "B"))
+        .await
+        .unwrap();
     let p = store
         .create_person(
             admin(),
@@ -228,7 +271,10 @@ async fn people_and_mous(store: &dyn Store) {
         phone: Some("+82 2 000".into()),
         contact_role: ContactRole::Coordinator,
     };
-    let p2 = store.update_person(admin(), p.id, edit.clone()).await.unwrap();
+    let p2 = store
+        .update_person(admin(), p.id, edit.clone())
+        .await
+        .unwrap();
     assert_eq!(p2.contact_role, ContactRole::Coordinator);
     assert_eq!(store.people(a.id).await.unwrap().len(), 1);
     assert!(store.people(b.id).await.unwrap().is_empty());
@@ -280,8 +326,15 @@ async fn people_and_mous(store: &dyn Store) {
             None,
         )
         .await;
-    assert!(matches!(bad, Err(StoreError::Conflict("unknown_organisation"))));
-    assert_eq!(store.mous().await.unwrap().len(), 1, "a refused MoU leaves nothing behind");
+    assert!(matches!(
+        bad,
+        Err(StoreError::Conflict("unknown_organisation"))
+    ));
+    assert_eq!(
+        store.mous().await.unwrap().len(),
+        1,
+        "a refused MoU leaves nothing behind"
+    );
 }
 
 async fn new_user(store: &dyn Store, email: &str, role: Role, org_id: i64) -> User {
@@ -301,7 +354,10 @@ async fn new_user(store: &dyn Store, email: &str, role: Role, org_id: i64) -> Us
 }
 
 async fn accounts_and_sessions(store: &dyn Store) {
-    let o = store.create_organisation(admin(), org("u-org", "secretariat", "S")).await.unwrap();
+    let o = store
+        .create_organisation(admin(), org("u-org", "secretariat", "S"))
+        .await
+        .unwrap();
     let u = new_user(store, "admin@s.demo", Role::NetworkAdmin, o.id).await;
     assert!(u.has_role(Role::NetworkAdmin));
     let dup = store
@@ -317,14 +373,30 @@ async fn accounts_and_sessions(store: &dyn Store) {
         )
         .await;
     assert!(matches!(dup, Err(StoreError::Conflict("email_taken"))));
-    let (found, hash) = store.user_credentials("admin@s.demo").await.unwrap().unwrap();
+    let (found, hash) = store
+        .user_credentials("admin@s.demo")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!((found.id, hash.as_str()), (u.id, "hash"));
     store
-        .grant_role(admin(), u.id, RoleGrant { role: Role::Expert, org_id: o.id })
+        .grant_role(
+            admin(),
+            u.id,
+            RoleGrant {
+                role: Role::Expert,
+                org_id: o.id,
+            },
+        )
         .await
         .unwrap();
     store
-        .update_preferences(admin(), u.id, Some("ar".into()), Some("Africa/Cairo".into()))
+        .update_preferences(
+            admin(),
+            u.id,
+            Some("ar".into()),
+            Some("Africa/Cairo".into()),
+        )
         .await
         .unwrap();
     let u = store.user(u.id).await.unwrap().unwrap();
@@ -341,15 +413,46 @@ async fn accounts_and_sessions(store: &dyn Store) {
         expires_at: at + ttl,
         address: "127.0.0.1".into(),
     };
-    store.start_session(admin(), start("s1", now, Duration::hours(8)), None).await.unwrap();
+    store
+        .start_session(admin(), start("s1", now, Duration::hours(8)), None)
+        .await
+        .unwrap();
     assert!(store.session("s1", now, idle).await.unwrap().is_some());
-    assert!(store.session("s1", now + Duration::minutes(31), idle).await.unwrap().is_none(), "idle timeout");
-    store.touch_session("s1", now + Duration::minutes(29)).await.unwrap();
-    assert!(store.session("s1", now + Duration::minutes(31), idle).await.unwrap().is_some(), "touch extends");
-    assert!(store.session("s1", now + Duration::hours(9), Duration::hours(24)).await.unwrap().is_none(), "absolute timeout");
+    assert!(
+        store
+            .session("s1", now + Duration::minutes(31), idle)
+            .await
+            .unwrap()
+            .is_none(),
+        "idle timeout"
+    );
+    store
+        .touch_session("s1", now + Duration::minutes(29))
+        .await
+        .unwrap();
+    assert!(
+        store
+            .session("s1", now + Duration::minutes(31), idle)
+            .await
+            .unwrap()
+            .is_some(),
+        "touch extends"
+    );
+    assert!(
+        store
+            .session("s1", now + Duration::hours(9), Duration::hours(24))
+            .await
+            .unwrap()
+            .is_none(),
+        "absolute timeout"
+    );
     // Rotation: the new session replaces the old one in the same write.
     store
-        .start_session(admin(), start("s2", now, Duration::hours(8)), Some("s1".into()))
+        .start_session(
+            admin(),
+            start("s2", now, Duration::hours(8)),
+            Some("s1".into()),
+        )
         .await
         .unwrap();
     assert!(store.session("s1", now, idle).await.unwrap().is_none());
@@ -386,7 +489,10 @@ async fn throttling_and_resets(store: &dyn Store) {
         .unwrap();
     assert_eq!((by_email, by_addr), (3, 1));
 
-    let o = store.create_organisation(admin(), org("r-org", "member_city", "R")).await.unwrap();
+    let o = store
+        .create_organisation(admin(), org("r-org", "member_city", "R"))
+        .await
+        .unwrap();
     let u = new_user(store, "reset@r.demo", Role::FocalPoint, o.id).await;
     store
         .start_session(
@@ -423,25 +529,52 @@ async fn throttling_and_resets(store: &dyn Store) {
         .await
         .unwrap();
     let (_, after) = store.outbox(1, 0).await.unwrap();
-    assert_eq!(after, before + 1, "the reset email is queued with the token");
+    assert_eq!(
+        after,
+        before + 1,
+        "the reset email is queued with the token"
+    );
     assert!(matches!(
-        store.consume_password_reset("t1", now + Duration::minutes(61), "new").await,
+        store
+            .consume_password_reset("t1", now + Duration::minutes(61), "new")
+            .await,
         Err(StoreError::Conflict("invalid_token"))
     ));
-    assert_eq!(store.consume_password_reset("t1", now, "new").await.unwrap(), u.id);
+    assert_eq!(
+        store
+            .consume_password_reset("t1", now, "new")
+            .await
+            .unwrap(),
+        u.id
+    );
     assert!(matches!(
         store.consume_password_reset("t1", now, "new2").await,
         Err(StoreError::Conflict("invalid_token"))
     ));
-    assert_eq!(store.user_credentials("reset@r.demo").await.unwrap().unwrap().1, "new");
+    assert_eq!(
+        store
+            .user_credentials("reset@r.demo")
+            .await
+            .unwrap()
+            .unwrap()
+            .1,
+        "new"
+    );
     assert!(
-        store.session("r-s", now, Duration::hours(1)).await.unwrap().is_none(),
+        store
+            .session("r-s", now, Duration::hours(1))
+            .await
+            .unwrap()
+            .is_none(),
         "a password reset ends every session"
     );
 }
 
 async fn api_tokens(store: &dyn Store) {
-    let o = store.create_organisation(admin(), org("t-org", "member_city", "T")).await.unwrap();
+    let o = store
+        .create_organisation(admin(), org("t-org", "member_city", "T"))
+        .await
+        .unwrap();
     let u = new_user(store, "tok@t.demo", Role::FocalPoint, o.id).await;
     let other = new_user(store, "tok2@t.demo", Role::FocalPoint, o.id).await;
     let t = store
@@ -457,8 +590,15 @@ async fn api_tokens(store: &dyn Store) {
         .await
         .unwrap();
     let now = Utc::now();
-    assert_eq!(store.api_token_user("th", now).await.unwrap().unwrap().id, u.id);
-    assert!(store.api_tokens(u.id).await.unwrap()[0].last_used_at.is_some());
+    assert_eq!(
+        store.api_token_user("th", now).await.unwrap().unwrap().id,
+        u.id
+    );
+    assert!(
+        store.api_tokens(u.id).await.unwrap()[0]
+            .last_used_at
+            .is_some()
+    );
     assert!(matches!(
         store.revoke_api_token(admin(), other.id, t.id).await,
         Err(StoreError::NotFound)
@@ -479,30 +619,75 @@ async fn outbox(store: &dyn Store) {
         })
         .await
         .unwrap();
-    assert!(store.due_mail(now, 100).await.unwrap().iter().any(|m| m.id == id));
-    store.mark_mail_failed(id, "connection refused", Some(now + Duration::minutes(5))).await.unwrap();
-    assert!(!store.due_mail(now, 100).await.unwrap().iter().any(|m| m.id == id));
-    let later = store.due_mail(now + Duration::minutes(6), 100).await.unwrap();
+    assert!(
+        store
+            .due_mail(now, 100)
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.id == id)
+    );
+    store
+        .mark_mail_failed(id, "connection refused", Some(now + Duration::minutes(5)))
+        .await
+        .unwrap();
+    assert!(
+        !store
+            .due_mail(now, 100)
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.id == id)
+    );
+    let later = store
+        .due_mail(now + Duration::minutes(6), 100)
+        .await
+        .unwrap();
     let m = later.iter().find(|m| m.id == id).unwrap();
-    assert_eq!((m.attempts, m.last_error.as_deref()), (1, Some("connection refused")));
+    assert_eq!(
+        (m.attempts, m.last_error.as_deref()),
+        (1, Some("connection refused"))
+    );
     store.mark_mail_sent(id, now).await.unwrap();
-    assert!(!store.due_mail(now + Duration::days(1), 100).await.unwrap().iter().any(|m| m.id == id));
+    assert!(
+        !store
+            .due_mail(now + Duration::days(1), 100)
+            .await
+            .unwrap()
+            .iter()
+            .any(|m| m.id == id)
+    );
     let (all, _) = store.outbox(100, 0).await.unwrap();
-    assert_eq!(all.iter().find(|m| m.id == id).unwrap().status, MailStatus::Sent);
+    assert_eq!(
+        all.iter().find(|m| m.id == id).unwrap().status,
+        MailStatus::Sent
+    );
 }
 
 async fn audit_is_atomic(store: &dyn Store) {
     let before = audit_count(store, "organisation.").await;
     // A refused write writes no audit row.
-    let _ = store.create_organisation(admin(), org("c-seoul", "headquarters", "dup")).await;
+    let _ = store
+        .create_organisation(admin(), org("c-seoul", "headquarters", "dup"))
+        .await;
     assert_eq!(audit_count(store, "organisation.").await, before);
-    let actor = Actor { user_id: None, org_id: Some(7) };
+    let actor = Actor {
+        user_id: None,
+        org_id: Some(7),
+    };
     store
         .audit(actor, AuditEvent::new("export.csv", "report", None))
         .await
         .unwrap();
     let (rows, total) = store
-        .audit_entries(&AuditFilter { org_id: Some(7), ..Default::default() }, 10, 0)
+        .audit_entries(
+            &AuditFilter {
+                org_id: Some(7),
+                ..Default::default()
+            },
+            10,
+            0,
+        )
         .await
         .unwrap();
     assert_eq!(total, 1);

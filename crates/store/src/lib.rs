@@ -106,8 +106,11 @@ pub trait Store: Send + Sync + 'static {
     async fn api_tokens(&self, user_id: UserId) -> StoreResult<Vec<ApiToken>>;
     async fn revoke_api_token(&self, actor: Actor, user_id: UserId, id: Id) -> StoreResult<()>;
     /// The user behind an unrevoked token; records its use at `now`.
-    async fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>)
-    -> StoreResult<Option<User>>;
+    async fn api_token_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<User>>;
 
     // ---- outbox ---------------------------------------------------------
     async fn enqueue_mail(&self, mail: NewMail) -> StoreResult<Id>;
@@ -123,7 +126,8 @@ pub trait Store: Send + Sync + 'static {
     async fn outbox(&self, limit: i64, offset: i64) -> StoreResult<(Vec<OutboxMail>, i64)>;
 
     // ---- organisations --------------------------------------------------
-    async fn create_organisation(&self, actor: Actor, input: OrgInput) -> StoreResult<Organisation>;
+    async fn create_organisation(&self, actor: Actor, input: OrgInput)
+    -> StoreResult<Organisation>;
     /// Applies an edit made from `base_version`; `Conflict("stale_version")`
     /// when someone else saved in between.
     async fn update_organisation(
@@ -156,8 +160,12 @@ pub trait Store: Send + Sync + 'static {
     async fn lifecycle_events(&self, org_id: OrgId) -> StoreResult<Vec<LifecycleEvent>>;
 
     // ---- people ---------------------------------------------------------
-    async fn create_person(&self, actor: Actor, org_id: OrgId, input: PersonInput)
-    -> StoreResult<Person>;
+    async fn create_person(
+        &self,
+        actor: Actor,
+        org_id: OrgId,
+        input: PersonInput,
+    ) -> StoreResult<Person>;
     async fn update_person(&self, actor: Actor, id: Id, input: PersonInput) -> StoreResult<Person>;
     async fn delete_person(&self, actor: Actor, id: Id) -> StoreResult<()>;
     async fn person(&self, id: Id) -> StoreResult<Option<Person>>;

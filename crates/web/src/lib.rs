@@ -1,1 +1,56 @@
-//! miti-web
+//! miti's HTTP face. Handlers here parse the request, call one service and
+//! render the answer (HTML page or JSON); they hold no business rules.
+//!
+//! Request flow: security headers → body limit → [`context`] (who is asking,
+//! in which language, from where) → [`csrf`] (unsafe methods) → the route's
+//! policy check ([`routes`]) → handler → service → store.
+
+pub mod api;
+pub mod context;
+pub mod csrf;
+pub mod error;
+pub mod headers;
+pub mod page;
+pub mod pages;
+pub mod routes;
+
+use miti_service::Services;
+use std::net::IpAddr;
+use std::sync::Arc;
+
+/// HTTP-level settings.
+#[derive(Debug, Clone)]
+pub struct WebConfig {
+    /// `__Host-` cookies with `Secure`. Turn off only for plain-http development
+    /// on a non-localhost address (`MITI_INSECURE_COOKIES=true`).
+    pub secure_cookies: bool,
+    /// Peers whose `X-Forwarded-For` is believed (your load balancers).
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Largest request body; larger ones answer 413.
+    pub body_limit: usize,
+}
+
+impl Default for WebConfig {
+    fn default() -> Self {
+        Self {
+            secure_cookies: true,
+            trusted_proxies: vec![],
+            body_limit: 12 * 1024 * 1024,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub services: Services,
+    pub config: Arc<WebConfig>,
+}
+
+/// The whole application as an axum router.
+pub fn app(services: Services, config: WebConfig) -> axum::Router {
+    let state = AppState {
+        services,
+        config: Arc::new(config),
+    };
+    routes::router(state)
+}

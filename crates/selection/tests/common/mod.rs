@@ -50,7 +50,8 @@ impl World {
 }
 
 fn candidate(rng: &mut Rng, world: &World, id: String, prefs: Vec<String>) -> Candidate {
-    let (city, country, region, member) = world.city[rng.below(world.city.len() as u64) as usize].clone();
+    let (city, country, region, member) =
+        world.city[rng.below(world.city.len() as u64) as usize].clone();
     let g = rng.below(100);
     Candidate {
         id,
@@ -59,7 +60,14 @@ fn candidate(rng: &mut Rng, world: &World, id: String, prefs: Vec<String>) -> Ca
         country,
         region,
         member,
-        gender: if g < 50 { "f" } else if g < 97 { "m" } else { "x" }.to_string(),
+        gender: if g < 50 {
+            "f"
+        } else if g < 97 {
+            "m"
+        } else {
+            "x"
+        }
+        .to_string(),
         eligible: rng.below(20) != 0,
         preferences: prefs,
     }
@@ -100,11 +108,15 @@ pub fn single_instance(n: usize, seed: u64) -> Input {
 pub fn cycle_instance(n_prog: usize, n: usize, seed: u64) -> Input {
     let mut rng = Rng::new(seed);
     let world = World::new(&mut rng, 300);
-    let programmes = (0..n_prog).map(|p| standard_programme(format!("P{p:02}"))).collect();
+    let programmes = (0..n_prog)
+        .map(|p| standard_programme(format!("P{p:02}")))
+        .collect();
     let candidates = (0..n)
         .map(|i| {
             let p = i % n_prog;
-            let prefs = (0..3.min(n_prog)).map(|k| format!("P{:02}", (p + k) % n_prog)).collect();
+            let prefs = (0..3.min(n_prog))
+                .map(|k| format!("P{:02}", (p + k) % n_prog))
+                .collect();
             candidate(&mut rng, &world, format!("c{i:05}"), prefs)
         })
         .collect();
@@ -143,7 +155,8 @@ pub fn rule_breaks(input: &Input, prog: &Programme, cohort: &[usize]) -> Vec<&'s
         let mut n: HashMap<(&str, &str), i64> = HashMap::new();
         for &c in cohort {
             let cd = &input.candidates[c];
-            *n.entry((cd.country.as_str(), cd.city.as_str())).or_default() += 1;
+            *n.entry((cd.country.as_str(), cd.city.as_str()))
+                .or_default() += 1;
         }
         if n.values().any(|&v| v > cap) {
             out.push("max_per_city");
@@ -159,19 +172,28 @@ pub fn rule_breaks(input: &Input, prog: &Programme, cohort: &[usize]) -> Vec<&'s
         }
     }
     if let Some(share) = prog.min_member_share {
-        let m = cohort.iter().filter(|&&c| input.candidates[c].member).count() as i64;
+        let m = cohort
+            .iter()
+            .filter(|&&c| input.candidates[c].member)
+            .count() as i64;
         if m * 1_000_000 < ppm(share) * k {
             out.push("min_member_share");
         }
     }
     for (g, &share) in &prog.min_gender_share {
-        let n = cohort.iter().filter(|&&c| &input.candidates[c].gender == g).count() as i64;
+        let n = cohort
+            .iter()
+            .filter(|&&c| &input.candidates[c].gender == g)
+            .count() as i64;
         if n * 1_000_000 < ppm(share) * k {
             out.push("min_gender_share");
         }
     }
     if let Some(r) = prog.min_regions {
-        let regions: BTreeSet<&str> = cohort.iter().map(|&c| input.candidates[c].region.as_str()).collect();
+        let regions: BTreeSet<&str> = cohort
+            .iter()
+            .map(|&c| input.candidates[c].region.as_str())
+            .collect();
         if k > 0 && (regions.len() as i64) < r {
             out.push("min_regions");
         }
@@ -184,7 +206,12 @@ pub fn rule_breaks(input: &Input, prog: &Programme, cohort: &[usize]) -> Vec<&'s
 /// minimising the rank sum, then lexicographically best by candidate id
 /// (selected set first, then preference ranks).
 pub fn brute_force(input: &Input) -> Vec<Option<usize>> {
-    let pidx: HashMap<&str, usize> = input.programmes.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let pidx: HashMap<&str, usize> = input
+        .programmes
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
     let n = input.candidates.len();
     let options: Vec<Vec<(usize, i64)>> = input
         .candidates
@@ -206,18 +233,42 @@ pub fn brute_force(input: &Input) -> Vec<Option<usize>> {
     let mut choice = vec![0usize; n];
     loop {
         let assign: Vec<Option<usize>> = (0..n)
-            .map(|c| if choice[c] == 0 { None } else { Some(options[c][choice[c] - 1].0) })
+            .map(|c| {
+                if choice[c] == 0 {
+                    None
+                } else {
+                    Some(options[c][choice[c] - 1].0)
+                }
+            })
             .collect();
         let ok = input.programmes.iter().enumerate().all(|(p, prog)| {
             let cohort: Vec<usize> = (0..n).filter(|&c| assign[c] == Some(p)).collect();
             cohort_ok(input, prog, &cohort)
         });
         if ok {
-            let score: i64 = (0..n).filter(|&c| assign[c].is_some()).map(|c| fp(input.candidates[c].score)).sum();
-            let rank: i64 = (0..n).filter(|&c| choice[c] > 0).map(|c| options[c][choice[c] - 1].1).sum();
+            let score: i64 = (0..n)
+                .filter(|&c| assign[c].is_some())
+                .map(|c| fp(input.candidates[c].score))
+                .sum();
+            let rank: i64 = (0..n)
+                .filter(|&c| choice[c] > 0)
+                .map(|c| options[c][choice[c] - 1].1)
+                .sum();
             // Lex keys by id: selected (0 better than 1), then rank (smaller better).
-            let sel_key: Vec<i64> = order.iter().map(|&c| if assign[c].is_some() { 0 } else { 1 }).collect();
-            let rank_key: Vec<i64> = order.iter().map(|&c| if choice[c] > 0 { options[c][choice[c] - 1].1 } else { 0 }).collect();
+            let sel_key: Vec<i64> = order
+                .iter()
+                .map(|&c| if assign[c].is_some() { 0 } else { 1 })
+                .collect();
+            let rank_key: Vec<i64> = order
+                .iter()
+                .map(|&c| {
+                    if choice[c] > 0 {
+                        options[c][choice[c] - 1].1
+                    } else {
+                        0
+                    }
+                })
+                .collect();
             let better = match &best {
                 None => true,
                 Some((bs, br, bsel, brk, _)) => {

@@ -1,0 +1,120 @@
+//! What every page template shares: the layout's data and form errors.
+
+use crate::context::Req;
+use miti_domain::account::User;
+use miti_domain::policy::{self, Action};
+use miti_domain::{FieldError, FieldErrors};
+use miti_i18n::{Locale, Tr, Value};
+
+/// The layout's data, first field of every page template.
+#[derive(Clone)]
+pub struct Page {
+    pub tr: Tr,
+    pub user: Option<User>,
+    pub csrf: String,
+    pub title: String,
+    pub path: String,
+    /// A confirmation to show once (from `?done=`), already translated.
+    pub notice: Option<String>,
+}
+
+/// `?done=` values that show a confirmation, and their message keys.
+const NOTICES: &[(&str, &str)] = &[
+    ("org-created", "org-created"),
+    ("org-updated", "org-updated"),
+    ("saved", "account-saved"),
+    ("token-revoked", "token-revoked"),
+    ("logged-out", "logout-done"),
+    ("reset-sent", "reset-request-sent"),
+    ("reset-done", "reset-done"),
+];
+
+impl Page {
+    pub fn new(req: &Req, title_key: &str) -> Self {
+        Self::titled(req, req.tr.t(title_key))
+    }
+
+    pub fn titled(req: &Req, title: String) -> Self {
+        let done = req
+            .path
+            .split_once('?')
+            .and_then(|(_, q)| q.split('&').find_map(|kv| kv.strip_prefix("done=")));
+        let notice = done
+            .and_then(|d| NOTICES.iter().find(|(k, _)| *k == d))
+            .map(|(_, key)| req.tr.t(key));
+        Self {
+            tr: req.tr,
+            user: req.ctx.user.clone(),
+            csrf: req.csrf.clone(),
+            title,
+            path: req.path.clone(),
+            notice,
+        }
+    }
+
+    /// Whether the viewer may attempt `action` (to show or hide links).
+    pub fn can(&self, action: Action) -> bool {
+        policy::may_attempt(self.user.as_ref(), action)
+    }
+
+    pub fn locales(&self) -> &'static [Locale] {
+        &Locale::ALL
+    }
+
+    /// The current page in another language.
+    pub fn lang_url(&self, l: &Locale) -> String {
+        let (path, query) = self.path.split_once('?').unwrap_or((&self.path, ""));
+        let mut q: Vec<&str> = query
+            .split('&')
+            .filter(|kv| !kv.is_empty() && !kv.starts_with("lang=") && !kv.starts_with("done="))
+            .collect();
+        let lang = format!("lang={}", l.code());
+        q.push(&lang);
+        format!("{path}?{}", q.join("&"))
+    }
+
+    pub fn is_current(&self, prefix: &str) -> bool {
+        let path = self.path.split('?').next().unwrap_or("");
+        if prefix == "/" {
+            path == "/"
+        } else {
+            path.starts_with(prefix)
+        }
+    }
+}
+
+/// Form errors with their messages in the viewer's language.
+#[derive(Clone, Default)]
+pub struct Errors(pub FieldErrors);
+
+impl Errors {
+    pub fn msg(&self, tr: &Tr, field: &str) -> Option<String> {
+        self.0.get(field).map(|e| field_message(tr, e))
+    }
+    pub fn has(&self, field: &str) -> bool {
+        self.0.get(field).is_some()
+    }
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+}
+
+/// The message for one field error: `field-<code>` in kebab-case, or the
+/// code's own key (`password-too-short`), else the generic one.
+pub fn field_message(tr: &Tr, e: &FieldError) -> String {
+    let kebab = e.code.replace('_', "-");
+    let args: Vec<(&str, Value)> = e
+        .params
+        .iter()
+        .map(|(k, v)| match v.parse::<i64>() {
+            Ok(n) => (*k, Value::from(n)),
+            Err(_) => (*k, Value::from(v.as_str())),
+        })
+        .collect();
+    for key in [format!("field-{kebab}"), kebab] {
+        if miti_i18n::has_key(&key) {
+            return tr.ta(&key, &args);
+        }
+    }
+    tr.t("error-validation")
+}

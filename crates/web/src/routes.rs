@@ -1,0 +1,171 @@
+//! Every route, with the action it requires. Routes can only be added
+//! through [`Routes::add`], which records the action and enforces it with the
+//! policy table before the handler runs; [`table`] lists them for the test
+//! that walks every route for every role.
+
+use crate::context::Req;
+use crate::error::WebError;
+use crate::{AppState, api, context, csrf, error, headers, pages};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::Method;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, get, post};
+use miti_domain::DomainError;
+use miti_domain::policy::{self, Action};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+    pub action: Action,
+}
+
+struct Routes {
+    router: Router<AppState>,
+    specs: Vec<RouteSpec>,
+}
+
+async fn enforce(action: Action, request: Request, next: Next) -> Response {
+    let user = request
+        .extensions()
+        .get::<Req>()
+        .and_then(|r| r.ctx.user.as_ref());
+    if policy::may_attempt(user, action) {
+        next.run(request).await
+    } else if user.is_none() {
+        WebError::from(DomainError::Unauthorized).into_response()
+    } else {
+        WebError::from(DomainError::Forbidden).into_response()
+    }
+}
+
+impl Routes {
+    fn add(
+        mut self,
+        method: Method,
+        path: &'static str,
+        action: Action,
+        route: MethodRouter<AppState>,
+    ) -> Self {
+        let guarded = route.route_layer(middleware::from_fn(move |req: Request, next: Next| {
+            enforce(action, req, next)
+        }));
+        self.router = self.router.route(path, guarded);
+        self.specs.push(RouteSpec {
+            method,
+            path,
+            action,
+        });
+        self
+    }
+    fn get<H, T>(self, path: &'static str, action: Action, h: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::GET, path, action, get(h))
+    }
+    fn post<H, T>(self, path: &'static str, action: Action, h: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        self.add(Method::POST, path, action, post(h))
+    }
+}
+
+fn build() -> Routes {
+    use Action::*;
+    use pages::*;
+    Routes {
+        router: Router::new(),
+        specs: vec![],
+    }
+    .get("/", Public, home::home)
+    .get("/healthz", Public, home::healthz)
+    .get("/static/{file}", Public, home::static_file)
+    .get("/login", Public, auth::login_form)
+    .post("/login", Public, auth::login)
+    .post("/logout", Public, auth::logout)
+    .get("/password-reset", Public, auth::reset_request_form)
+    .post("/password-reset", Public, auth::reset_request)
+    .get("/reset/{token}", Public, auth::reset_form)
+    .post("/reset/{token}", Public, auth::reset)
+    .get("/account", OwnAccount, account::show)
+    .post("/account", OwnAccount, account::save)
+    .get("/account/tokens", OwnAccount, account::tokens)
+    .post("/account/tokens", OwnAccount, account::create_token)
+    .post(
+        "/account/tokens/{id}/revoke",
+        OwnAccount,
+        account::revoke_token,
+    )
+    .get("/organisations", Public, organisations::list)
+    .get("/organisations/new", OrgCreate, organisations::new_form)
+    .post("/organisations", OrgCreate, organisations::create)
+    .get("/organisations/{id}", Public, organisations::show)
+    .get(
+        "/organisations/{id}/edit",
+        OrgEdit,
+        organisations::edit_form,
+    )
+    .post("/organisations/{id}", OrgEdit, organisations::update)
+    .post(
+        "/organisations/{id}/lifecycle",
+        OrgLifecycle,
+        organisations::lifecycle,
+    )
+    .post(
+        "/organisations/{id}/memberships",
+        OrgLifecycle,
+        organisations::add_membership,
+    )
+    .post(
+        "/organisations/{id}/memberships/{mid}/delete",
+        OrgLifecycle,
+        organisations::remove_membership,
+    )
+    .get("/organisations/{id}/people", PeopleView, people::list)
+    .post("/organisations/{id}/people", PeopleEdit, people::create)
+    .get("/people/{id}/edit", PeopleEdit, people::edit_form)
+    .post("/people/{id}", PeopleEdit, people::update)
+    .post("/people/{id}/delete", PeopleEdit, people::delete)
+    .get("/mous", MouView, mous::list)
+    .get("/mous/new", MouEdit, mous::new_form)
+    .post("/mous", MouEdit, mous::create)
+    .get("/mous/{id}", MouView, mous::show)
+    .get("/documents/{id}", DocumentDownload, documents::download)
+    .get("/audit", AuditView, admin::audit)
+    .get("/outbox", OutboxView, admin::outbox)
+    .get("/api/v1/openapi.json", Public, api::openapi)
+    .get("/api/v1/organisations", Public, api::organisations::list)
+    .get(
+        "/api/v1/organisations/{id}",
+        Public,
+        api::organisations::show,
+    )
+    .get("/api/v1/me", OwnAccount, api::me)
+}
+
+/// Every route and the action it requires.
+pub fn table() -> Vec<RouteSpec> {
+    build().specs
+}
+
+pub fn router(state: AppState) -> Router {
+    let limit = state.config.body_limit;
+    build()
+        .router
+        .fallback(|| async { WebError::from(DomainError::NotFound) })
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::check))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            context::middleware,
+        ))
+        .layer(middleware::from_fn(error::render))
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn(headers::security_headers))
+        .with_state(state)
+}
