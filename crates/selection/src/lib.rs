@@ -37,13 +37,13 @@ pub fn solve(input: &Input) -> Result<Output, SelectionError> {
 
 /// Parse the input contract from JSON and return the output as pretty JSON.
 pub fn solve_json(input: &str) -> Result<String, SelectionError> {
-    let parsed: Input =
-        serde_json::from_str(input).map_err(|e| SelectionError::Json(e.to_string()))?;
+    let parsed = parse_input(input)?;
     let out = solve(&parsed)?;
     serde_json::to_string_pretty(&out).map_err(|e| SelectionError::Json(e.to_string()))
 }
 
-/// Parse an input document (for callers that need the typed value).
+/// Parse an input document; errors name the offending field
+/// (e.g. `candidates[3].score`).
 pub fn parse_input(input: &str) -> Result<Input, SelectionError> {
-    serde_json::from_str(input).map_err(|e| SelectionError::Json(e.to_string()))
+    model::parse_input(input)
 }

@@ -193,6 +193,123 @@ pub struct SolveStats {
     pub millis: u64,
 }
 
+/// Parse the input JSON, naming the offending field on error.
+pub(crate) fn parse_input(text: &str) -> Result<Input, SelectionError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| SelectionError::Json(e.to_string()))?;
+    if let Some(field) = first_type_error(&value) {
+        return Err(field);
+    }
+    serde_json::from_value(value).map_err(|e| SelectionError::Json(e.to_string()))
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Str,
+    Num,
+    Int,
+    Bool,
+    StrArray,
+    ShareMap,
+    OptNum,
+    OptInt,
+    OptStr,
+}
+
+fn kind_ok(kind: Kind, v: &Value) -> Result<(), &'static str> {
+    let ok = match kind {
+        Kind::Str => v.is_string(),
+        Kind::Num => v.is_number(),
+        Kind::Int => v.is_i64() || v.is_u64(),
+        Kind::Bool => v.is_boolean(),
+        Kind::StrArray => v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
+        Kind::ShareMap => v.as_object().is_some_and(|m| m.values().all(Value::is_number)),
+        Kind::OptNum => v.is_null() || v.is_number(),
+        Kind::OptInt => v.is_null() || v.is_i64() || v.is_u64(),
+        Kind::OptStr => v.is_null() || v.is_string(),
+    };
+    if ok {
+        return Ok(());
+    }
+    Err(match kind {
+        Kind::Str => "expected a string",
+        Kind::Num => "expected a number",
+        Kind::Int => "expected an integer",
+        Kind::Bool => "expected true or false",
+        Kind::StrArray => "expected an array of strings",
+        Kind::ShareMap => "expected an object mapping genders to shares",
+        Kind::OptNum => "expected a number or null",
+        Kind::OptInt => "expected an integer or null",
+        Kind::OptStr => "expected a string or null",
+    })
+}
+
+/// Type check of the known fields, so that errors name the field; missing
+/// and unknown fields are left to serde (whose messages name them).
+fn first_type_error(v: &Value) -> Option<SelectionError> {
+    let sections: [(&str, &[(&str, Kind)]); 3] = [
+        (
+            "programmes",
+            &[
+                ("id", Kind::Str),
+                ("capacity", Kind::Int),
+                ("min_member_share", Kind::OptNum),
+                ("max_per_city", Kind::OptInt),
+                ("max_per_country", Kind::OptInt),
+                ("min_regions", Kind::OptInt),
+                ("min_gender_share", Kind::ShareMap),
+                ("waitlist_size", Kind::OptInt),
+            ],
+        ),
+        (
+            "candidates",
+            &[
+                ("id", Kind::Str),
+                ("score", Kind::Num),
+                ("city", Kind::Str),
+                ("country", Kind::Str),
+                ("region", Kind::Str),
+                ("member", Kind::Bool),
+                ("gender", Kind::Str),
+                ("eligible", Kind::Bool),
+                ("preferences", Kind::StrArray),
+            ],
+        ),
+        (
+            "overrides",
+            &[("candidate", Kind::Str), ("programme", Kind::OptStr), ("reason", Kind::Str)],
+        ),
+    ];
+    let obj = v.as_object()?;
+    for (section, fields) in sections {
+        let Some(items) = obj.get(section) else { continue };
+        let Some(items) = items.as_array() else {
+            return Some(invalid(section.to_string(), "expected an array"));
+        };
+        for (i, item) in items.iter().enumerate() {
+            let Some(item) = item.as_object() else {
+                return Some(invalid(format!("{section}[{i}]"), "expected an object"));
+            };
+            for (name, kind) in fields {
+                if let Some(fv) = item.get(*name) {
+                    if let Err(msg) = kind_ok(*kind, fv) {
+                        return Some(invalid(format!("{section}[{i}].{name}"), format!("{msg} (got {fv})")));
+                    }
+                }
+            }
+            // Missing or unknown fields: let serde say which, with the element path.
+            let res = match section {
+                "programmes" => serde_json::from_value::<Programme>(Value::Object(item.clone())).err(),
+                "candidates" => serde_json::from_value::<Candidate>(Value::Object(item.clone())).err(),
+                _ => serde_json::from_value::<Override>(Value::Object(item.clone())).err(),
+            };
+            if let Some(e) = res {
+                return Some(invalid(format!("{section}[{i}]"), e.to_string()));
+            }
+        }
+    }
+    None
+}
+
 // ---------------------------------------------------------------------------
 // Normalised instance
 // ---------------------------------------------------------------------------

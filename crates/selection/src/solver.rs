@@ -67,7 +67,7 @@ fn initial_core(inst: &Instance) -> Vec<usize> {
         let prog = &inst.progs[p];
         let mut sorted = list.clone();
         sorted.sort_by_key(|&j| (-inst.weight[j], inst.id_pos[inst.pairs[j].cand]));
-        let per_class = 2 * prog.cap as usize + 4;
+        let per_class = prog.cap as usize + 8;
         let mut class_n: BTreeMap<(bool, usize), usize> = BTreeMap::new();
         let mut region_n: BTreeMap<usize, usize> = BTreeMap::new();
         for &j in &sorted {
@@ -446,7 +446,7 @@ fn tie_break_component(
     let mut chosen: Vec<usize> = selected.iter().copied().collect();
     chosen.sort_by_key(|&c| inst.id_pos[c]);
     let max_rank = sub.iter().map(|&j| inst.pairs[j].rank).max().unwrap_or(1) as u64;
-    let block_b = block_size(max_rank).min(6);
+    let block_b = block_size(max_rank).min(10);
     let status_b: Vec<(usize, bool)> = chosen.iter().map(|&c| (c, true)).collect();
     let best_rank = |c: usize| {
         sub.iter()

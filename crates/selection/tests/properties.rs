@@ -12,29 +12,17 @@ use proptest::prelude::*;
 
 fn programme_strategy(id: String) -> impl Strategy<Value = Programme> {
     (
-        0i64..4,
+        prop_oneof![1 => Just(0i64), 8 => 1i64..4],
+        prop_oneof![4 => Just(None), 1 => Just(Some(0.0)), 2 => Just(Some(0.5)), 2 => Just(Some(0.6)), 1 => Just(Some(1.0))],
+        prop_oneof![3 => Just(None), 1 => Just(Some(1i64)), 1 => Just(Some(2))],
+        prop_oneof![3 => Just(None), 1 => Just(Some(1i64)), 1 => Just(Some(2))],
+        prop_oneof![4 => Just(None), 1 => Just(Some(1i64)), 2 => Just(Some(2)), 1 => Just(Some(3))],
         prop_oneof![
-            Just(None),
-            Just(Some(0.0)),
-            Just(Some(0.5)),
-            Just(Some(0.6)),
-            Just(Some(1.0))
-        ],
-        prop_oneof![Just(None), Just(Some(1i64)), Just(Some(2))],
-        prop_oneof![Just(None), Just(Some(1i64)), Just(Some(2))],
-        prop_oneof![Just(None), Just(Some(1i64)), Just(Some(2)), Just(Some(3))],
-        prop_oneof![
-            Just(BTreeMap::new()),
-            Just(BTreeMap::from([("f".to_string(), 0.5)])),
-            Just(BTreeMap::from([("f".to_string(), 0.34)])),
-            Just(BTreeMap::from([
-                ("f".to_string(), 0.5),
-                ("m".to_string(), 0.5)
-            ])),
-            Just(BTreeMap::from([
-                ("f".to_string(), 0.7),
-                ("m".to_string(), 0.7)
-            ])),
+            4 => Just(BTreeMap::new()),
+            2 => Just(BTreeMap::from([("f".to_string(), 0.5)])),
+            2 => Just(BTreeMap::from([("f".to_string(), 0.34)])),
+            1 => Just(BTreeMap::from([("f".to_string(), 0.5), ("m".to_string(), 0.5)])),
+            1 => Just(BTreeMap::from([("f".to_string(), 0.7), ("m".to_string(), 0.7)])),
         ],
     )
         .prop_map(
@@ -57,10 +45,10 @@ fn candidate_strategy(n_prog: usize) -> impl Strategy<Value = Candidate> {
         0usize..4,
         0usize..3,
         any::<bool>(),
-        prop::sample::select(vec!["f", "m", "x"]),
+        prop::sample::select(vec!["f", "m", "f", "m", "x"]),
         prop::bool::weighted(0.9),
         Just((0..n_prog).collect::<Vec<_>>()).prop_shuffle(),
-        0usize..=n_prog,
+        prop_oneof![1 => Just(0usize), 6 => 1usize..=n_prog],
     )
         .prop_map(
             |(score, city, region, member, gender, eligible, order, k)| {
@@ -87,10 +75,10 @@ fn instance_strategy() -> impl Strategy<Value = Input> {
             .collect();
         (
             progs,
-            prop::collection::vec(candidate_strategy(n_prog), 0..=6),
+            prop::collection::vec(candidate_strategy(n_prog), 1..=7),
             Just(()).prop_perturb(|_, mut rng| {
                 // Random but reproducible candidate id order.
-                let mut ids: Vec<u32> = (0..6).collect();
+                let mut ids: Vec<u32> = (0..7).collect();
                 for i in (1..ids.len()).rev() {
                     let j = (rng.next_u32() as usize) % (i + 1);
                     ids.swap(i, j);
@@ -149,7 +137,7 @@ fn score_rank(input: &Input, a: &[Option<usize>]) -> (i64, i64) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, max_shrink_iters: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 192, max_shrink_iters: 200, ..ProptestConfig::default() })]
 
     /// Objective, rank sum and the id tie-break all equal the brute-force
     /// optimum, and no rule is ever broken.
@@ -251,5 +239,67 @@ proptest! {
         let again = serde_json::to_string_pretty(&out).unwrap();
         prop_assert_eq!(out_text, again);
         prop_assert_eq!(out.candidates.len(), input.candidates.len());
+    }
+}
+
+#[test]
+#[ignore]
+fn show_samples() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let mut total_sel = 0;
+    for _ in 0..40 {
+        let input = instance_strategy().new_tree(&mut runner).unwrap().current();
+        let out = solve(&input).unwrap();
+        let sel = out.candidates.iter().filter(|c| c.status == Status::Selected).count();
+        total_sel += sel;
+        eprintln!("{} progs {} cands selected {} viol {:?}", input.programmes.len(), input.candidates.len(), sel,
+            out.programmes.iter().flat_map(|p| p.violations.iter().map(|v| v.rule.clone())).collect::<Vec<_>>());
+    }
+    eprintln!("total selected {total_sel}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    /// Overrides are honoured; the optimiser never breaks a rule that the
+    /// forced seats alone keep, and every broken rule is reported.
+    #[test]
+    fn overrides_are_honoured(input in instance_strategy(), forced in prop::collection::vec((0usize..7, 0usize..4), 0..3)) {
+        let mut input = input;
+        let mut used = std::collections::BTreeSet::new();
+        for (c, p) in forced {
+            if c >= input.candidates.len() || !used.insert(c) {
+                continue;
+            }
+            let programme = (p < input.programmes.len()).then(|| input.programmes[p].id.clone());
+            input.overrides.push(miti_selection::Override { candidate: input.candidates[c].id.clone(), programme, reason: "staff".into() });
+        }
+        let out = solve(&input).unwrap();
+        let got = assignment(&input, &out);
+        let cidx: HashMap<&str, usize> = input.candidates.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let pidx: HashMap<&str, usize> = input.programmes.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        let mut forced_in: Vec<Vec<usize>> = vec![Vec::new(); input.programmes.len()];
+        for o in &input.overrides {
+            let c = cidx[o.candidate.as_str()];
+            match &o.programme {
+                Some(p) => {
+                    prop_assert_eq!(got[c], Some(pidx[p.as_str()]));
+                    forced_in[pidx[p.as_str()]].push(c);
+                }
+                None => prop_assert_eq!(got[c], None),
+            }
+        }
+        for (p, prog) in input.programmes.iter().enumerate() {
+            let cohort: Vec<usize> = (0..got.len()).filter(|&c| got[c] == Some(p)).collect();
+            let broken: std::collections::BTreeSet<&str> = common::rule_breaks(&input, prog, &cohort).into_iter().collect();
+            let by_forced: std::collections::BTreeSet<&str> = common::rule_breaks(&input, prog, &forced_in[p]).into_iter().collect();
+            prop_assert!(broken.is_subset(&by_forced), "{}: broken {:?} but forced seats alone break {:?}", prog.id, broken, by_forced);
+            let reported: std::collections::BTreeSet<&str> = out.programmes[p].violations.iter()
+                .filter(|v| v.kind == "broken").map(|v| v.rule.as_str()).collect();
+            prop_assert_eq!(&broken, &reported);
+            prop_assert!(out.programmes[p].violations.iter().filter(|v| v.kind == "broken").all(|v| v.caused_by_override));
+        }
     }
 }

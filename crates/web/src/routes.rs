@@ -169,3 +169,23 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(headers::security_headers))
         .with_state(state)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_has_a_row_in_the_policy_table() {
+        for r in table() {
+            assert!(policy::roles_for(r.action).is_ok(), "{} {} uses {:?}, which has no policy row", r.method, r.path, r.action);
+        }
+    }
+
+    #[test]
+    fn no_route_is_registered_twice() {
+        let t = table();
+        for (i, a) in t.iter().enumerate() {
+            assert!(!t[i + 1..].iter().any(|b| a.method == b.method && a.path == b.path), "{} {}", a.method, a.path);
+        }
+    }
+}

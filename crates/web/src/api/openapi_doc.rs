@@ -69,7 +69,7 @@ pub fn document() -> Value {
             "id": {"type": "integer"}, "name": {"type": "string"}, "kind": {"$ref": "#/components/schemas/OrgKind"},
             "country": {"type": "string"}, "region": {"$ref": "#/components/schemas/Region"}, "status": {"$ref": "#/components/schemas/Status"}}},
           "OrganisationDetail": {"allOf": [{"$ref": "#/components/schemas/Organisation"}, {"type": "object", "properties": {
-            "names": {"type": "object", "additionalProperties": {"type": "string"}},
+            "slug": {"type": "string"}, "names": {"type": "object", "additionalProperties": {"type": "string"}},
             "main_language": {"type": "string"}, "city": {"type": ["string", "null"]}, "timezone": {"type": "string"},
             "website": {"type": ["string", "null"]}, "working_languages": {"type": "array", "items": {"type": "string"}},
             "parent_id": {"type": ["integer", "null"]}, "member": {"type": "boolean"},

@@ -27,6 +27,7 @@ pub struct OrgOut {
 pub struct OrgDetailOut {
     #[serde(flatten)]
     summary: OrgOut,
+    slug: String,
     names: BTreeMap<String, String>,
     main_language: String,
     city: Option<String>,
@@ -120,6 +121,7 @@ pub async fn show(
     let o = s.services.organisation(id).await?;
     Ok(Json(OrgDetailOut {
         summary: summary(&req, &o),
+        slug: o.slug.clone(),
         names: o.name.texts.clone(),
         main_language: o.name.main.clone(),
         city: o.city.clone(),

@@ -88,6 +88,10 @@ pub async fn login(
             Ok(r)
         }
         Err(e) => {
+            let retry_after = match &e {
+                DomainError::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+                _ => None,
+            };
             let (status, errors, alert) = match e {
                 DomainError::Invalid(errs) => (StatusCode::UNPROCESSABLE_ENTITY, errs, None),
                 DomainError::TooManyRequests { retry_after_secs } => (
@@ -109,6 +113,9 @@ pub async fn login(
                 alert,
             })?;
             *r.status_mut() = status;
+            if let Some(secs) = retry_after {
+                r.headers_mut().insert(header::RETRY_AFTER, secs.into());
+            }
             Ok(r)
         }
     }

@@ -1,0 +1,94 @@
+//! Walks every route of the route table for every role over real HTTP and
+//! checks the answer against the policy table: refused roles get 403 (or are
+//! sent to sign in), permitted ones never do, and nothing answers 5xx.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{Backend, TestApp};
+use miti_domain::account::{Role, RoleGrant, User};
+use miti_domain::policy::{self, Action};
+use reqwest::{Method, StatusCode};
+
+async fn ids_in(app: &TestApp, admin: &common::Browser, page: &str, re: &str) -> Vec<i64> {
+    let (_, html) = admin.get_text(page).await;
+    let _ = app;
+    regex::Regex::new(re).unwrap().captures_iter(&html).map(|c| c[1].parse().unwrap()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_for_every_role() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let admin = app.signed_in("admin@secretariat.demo").await;
+    let roles: [(Option<(&str, Role, &str)>, &str); 6] = [
+        (None, "anonymous"),
+        (Some(("admin@secretariat.demo", Role::NetworkAdmin, "metropolis")), "admin"),
+        (Some(("staff@seoul.demo", Role::CentreStaff, "shrdc")), "staff"),
+        (Some(("focal@dakar.demo", Role::FocalPoint, "dakar")), "focal"),
+        (Some(("applicant@dakar.demo", Role::Applicant, "dakar")), "applicant"),
+        (Some(("expert@berlin.demo", Role::Expert, "berlin")), "expert"),
+    ];
+    let routes = miti_web::routes::table();
+    assert!(routes.len() > 30);
+    let mou = ids_in(&app, &admin, "/mous", r"/mous/(\d+)").await[0];
+    for (who, label) in roles {
+        let (browser, user) = match who {
+            None => (app.browser(), None),
+            Some((email, role, slug)) => {
+                let org_id = app.org_id(slug).await;
+                let user = User {
+                    id: 0,
+                    email: email.into(),
+                    display_name: String::new(),
+                    locale: None,
+                    timezone: None,
+                    roles: vec![RoleGrant { role, org_id }],
+                    created_at: chrono::Utc::now(),
+                };
+                (app.signed_in(email).await, Some((user, org_id)))
+            }
+        };
+        let own_org = match &user {
+            Some((_, id)) => *id,
+            None => app.org_id("shrdc").await,
+        };
+        let person = ids_in(&app, &admin, &format!("/organisations/{own_org}/people"), r"/people/(\d+)/edit").await;
+        let person = person.first().copied().unwrap_or(1);
+        for route in &routes {
+            if route.path == "/logout" {
+                continue; // would end this walker's session; tested in the foundation stories
+            }
+            let path = route
+                .path
+                .replace("{file}", "miti.css")
+                .replace("{token}", "no-such-token")
+                .replace("{mid}", "999999")
+                .replace("/people/{id}", &format!("/people/{person}"))
+                .replace("/mous/{id}", &format!("/mous/{mou}"))
+                .replace("/account/tokens/{id}", "/account/tokens/999999")
+                .replace("/documents/{id}", "/documents/999999")
+                .replace("{id}", &own_org.to_string());
+            let r = if route.method == Method::GET {
+                browser.get(&path).await
+            } else {
+                browser.post_form(&path, &[]).await
+            };
+            let status = r.status();
+            let allowed = policy::may_attempt(user.as_ref().map(|(u, _)| u), route.action);
+            let what = format!("{label} {} {path} ({:?}) → {status}", route.method, route.action);
+            assert!(!status.is_server_error(), "{what}");
+            if allowed {
+                assert!(status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED, "{what}");
+                if route.method == Method::GET && route.action != Action::DocumentDownload && !route.path.contains("{token}") {
+                    assert!(status.is_success(), "{what}");
+                }
+            } else if user.is_none() {
+                let sent_to_login = status == StatusCode::SEE_OTHER
+                    && r.headers()["location"].to_str().unwrap().starts_with("/login?next=");
+                assert!(sent_to_login || status == StatusCode::UNAUTHORIZED, "{what}");
+            } else {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{what}");
+            }
+        }
+    }
+}
