@@ -70,7 +70,7 @@ pub fn check_password(password: &str, email: &str) -> Result<(), &'static str> {
     let local = email.split('@').next().unwrap_or("").to_lowercase();
     if COMMON_PASSWORDS.lines().any(|l| l.trim() == lower)
         || (local.len() >= 4 && lower.contains(&local))
-        || lower.chars().all(|c| Some(c) == lower.chars().next())
+        || lower.chars().all(|c| lower.starts_with(c))
         || is_run(&lower)
     {
         return Err("password_too_common");

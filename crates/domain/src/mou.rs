@@ -61,10 +61,10 @@ impl MouForm {
         }
         let signed_on = validate::date(&mut errs, "signed_on", &self.signed_on, true);
         let valid_until = validate::date(&mut errs, "valid_until", &self.valid_until, false);
-        if let (Some(s), Some(v)) = (signed_on, valid_until) {
-            if v < s {
-                errs.add("valid_until", "date_order");
-            }
+        if let (Some(s), Some(v)) = (signed_on, valid_until)
+            && v < s
+        {
+            errs.add("valid_until", "date_order");
         }
         let overseen_by = match self.overseen_by.trim() {
             "" => None,

@@ -68,15 +68,18 @@ pub const POLICY: &[(Action, Option<&[Role]>)] = {
     ]
 };
 
+/// An action without a row in [`POLICY`]: a programming error that the
+/// route tests catch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MissingPolicy(pub Action);
+
 /// The roles allowed to attempt `action`, or `None` when it is open to anyone.
-/// Returns `Err` when the action has no row in the table (a programming error
-/// that the route walk test catches).
-pub fn roles_for(action: Action) -> Result<Option<&'static [Role]>, ()> {
+pub fn roles_for(action: Action) -> Result<Option<&'static [Role]>, MissingPolicy> {
     POLICY
         .iter()
         .find(|(a, _)| *a == action)
         .map(|(_, roles)| *roles)
-        .ok_or(())
+        .ok_or(MissingPolicy(action))
 }
 
 /// Whether `user` (or an anonymous visitor) may attempt `action` at all.
@@ -84,7 +87,7 @@ pub fn may_attempt(user: Option<&User>, action: Action) -> bool {
     match roles_for(action) {
         Ok(None) => true,
         Ok(Some(roles)) => user.is_some_and(|u| u.roles.iter().any(|g| roles.contains(&g.role))),
-        Err(()) => false,
+        Err(_) => false,
     }
 }
 

@@ -488,6 +488,7 @@ const REQUIRED_VARIABLES: &[(&str, &[&str])] = &[
     ("org-count", &["count"]),
     ("lifecycle-invalid-transition", &["from", "to"]),
     ("field-too-long", &["max"]),
+    ("field-file-too-large", &["max"]),
     ("common-page", &["page", "pages"]),
     ("email-reset-body", &["link", "minutes"]),
 ];

@@ -28,10 +28,50 @@ pub use model::{
 };
 pub use promote::{Cohort, Promotion, Selection, promote_after_withdrawal};
 
+/// Options of [`solve_with`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SolveOptions {
+    /// Apply the exact id tie-break among equally good selections (default).
+    /// When false, the selection is still proven optimal for total score
+    /// and rank sum, and deterministic, but which of several equally good
+    /// selections is returned is the solver's choice rather than the
+    /// documented id rule. Much faster on very large, tie-heavy inputs.
+    pub id_tie_break: bool,
+    /// Testing knob: models with at most this many candidate/programme
+    /// pairs are solved whole, larger ones through the proven reduction.
+    /// Never changes the result, only the running time.
+    #[doc(hidden)]
+    pub reduce_above_pairs: usize,
+    /// Testing knob: size of each class in the initial reduced model.
+    /// Never changes the result, only the running time.
+    #[doc(hidden)]
+    pub core_per_class: Option<usize>,
+}
+
+impl Default for SolveOptions {
+    fn default() -> Self {
+        SolveOptions {
+            id_tie_break: true,
+            reduce_above_pairs: solver::SMALL_MODEL,
+            core_per_class: None,
+        }
+    }
+}
+
 /// Compute the optimal selection with explanations.
 pub fn solve(input: &Input) -> Result<Output, SelectionError> {
+    solve_with(input, &SolveOptions::default())
+}
+
+/// [`solve`] with options.
+pub fn solve_with(input: &Input, options: &SolveOptions) -> Result<Output, SelectionError> {
     let inst = model::Instance::new(input)?;
-    let solved = solver::optimise(&inst)?;
+    let tuning = solver::Tuning {
+        id_tie_break: options.id_tie_break,
+        small_model: options.reduce_above_pairs,
+        core_per_class: options.core_per_class,
+    };
+    let solved = solver::optimise(&inst, &tuning)?;
     Ok(explain::build_output(&inst, &solved))
 }
 

@@ -455,6 +455,23 @@ pub(crate) fn dual_bound(
     core: &[usize],
     closed: &[bool],
 ) -> Result<Option<DualBound>, SelectionError> {
+    let all: Vec<usize> = (0..inst.pairs.len()).collect();
+    dual_bound_for(inst, core, closed, &inst.weight, &all, false)
+}
+
+/// General form of [`dual_bound`]: pair weights `weights` (indexed by pair
+/// id), a bound valid for every selection using only pairs of `universe`;
+/// with `exact`, every candidate of the universe must be selected exactly
+/// once (their duals are then free in sign). `reduced` is indexed by pair
+/// id and meaningful for universe pairs only.
+pub(crate) fn dual_bound_for(
+    inst: &Instance,
+    core: &[usize],
+    closed: &[bool],
+    weights: &[i64],
+    universe: &[usize],
+    exact: bool,
+) -> Result<Option<DualBound>, SelectionError> {
     let rows = build_rows(inst, core, closed);
     if rows.is_empty() {
         return Ok(None);
@@ -465,7 +482,7 @@ pub(crate) fn dual_bound(
     for &j in core {
         let c = inst.pairs[j].cand;
         if let std::collections::btree_map::Entry::Vacant(e) = cands.entry(c) {
-            e.insert(vars.add(variable().min(0.0)));
+            e.insert(vars.add(if exact { variable() } else { variable().min(0.0) }));
         }
     }
     let mut obj = Expression::with_capacity(rows.len() + cands.len());
@@ -493,7 +510,7 @@ pub(crate) fn dual_bound(
                 e.add_mul(a as f64 / rows[i].0.scale as f64, yv[i]);
             }
         }
-        model.add_constraint(e.geq(inst.weight[j] as f64));
+        model.add_constraint(e.geq(weights[j] as f64));
     }
     let solution = match model.solve() {
         Ok(s) => s,
@@ -533,24 +550,28 @@ pub(crate) fn dual_bound(
         }
         s
     };
-    let prices: Vec<i128> = (0..inst.pairs.len()).map(price).collect();
-    let mut lambda = vec![0i128; inst.cands.len()];
-    for (j, pr) in inst.pairs.iter().enumerate() {
-        let need = inst.weight[j] as i128 * BOUND_UNIT - prices[j];
-        if need > lambda[pr.cand] {
-            lambda[pr.cand] = need;
-        }
+    let mut prices: Vec<i128> = vec![0; inst.pairs.len()];
+    for &j in universe {
+        prices[j] = price(j);
     }
-    let mut ub: i128 = lambda.iter().sum();
+    // Exact candidate duals: the least values keeping every universe pair
+    // dual-feasible (never negative unless the candidate must be seated).
+    let mut lambda: Vec<Option<i128>> = vec![None; inst.cands.len()];
+    for &j in universe {
+        let pr = inst.pairs[j];
+        let need = weights[j] as i128 * BOUND_UNIT - prices[j];
+        let need = if exact { need } else { need.max(0) };
+        lambda[pr.cand] = Some(lambda[pr.cand].map_or(need, |l| l.max(need)));
+    }
+    let mut ub: i128 = lambda.iter().flatten().sum();
     for (i, (row, _)) in rows.iter().enumerate() {
         ub += row.rhs as i128 * y_int[i] * (SHARE_SCALE as i128 / row.scale as i128);
     }
-    let reduced = inst
-        .pairs
-        .iter()
-        .enumerate()
-        .map(|(j, pr)| lambda[pr.cand] + prices[j] - inst.weight[j] as i128 * BOUND_UNIT)
-        .collect();
+    let mut reduced = vec![0i128; inst.pairs.len()];
+    for &j in universe {
+        let pr = inst.pairs[j];
+        reduced[j] = lambda[pr.cand].unwrap_or(0) + prices[j] - weights[j] as i128 * BOUND_UNIT;
+    }
     let _ = row_index;
     Ok(Some(DualBound { ub, reduced }))
 }

@@ -22,8 +22,8 @@ pub(crate) struct Solved {
     pub stats: SolveStats,
 }
 
-/// Pairs given to the first core MILP when the model is small enough.
-const SMALL_MODEL: usize = 2_500;
+/// Models with at most this many pairs skip the reduction.
+pub(crate) const SMALL_MODEL: usize = 2_500;
 
 /// Exact feasibility of a selection of pairs (plus the forced seats).
 pub(crate) fn check_pairs(inst: &Instance, selected: &[usize]) -> bool {
@@ -58,8 +58,8 @@ fn score_rank(inst: &Instance, selected: &[usize]) -> (i64, i64) {
 
 /// Initial core: per programme, the best pairs of every (member, gender)
 /// class and of every region, by weight.
-fn initial_core(inst: &Instance) -> Vec<usize> {
-    if inst.pairs.len() <= SMALL_MODEL {
+fn initial_core(inst: &Instance, tuning: &Tuning) -> Vec<usize> {
+    if inst.pairs.len() <= tuning.small_model {
         return (0..inst.pairs.len()).collect();
     }
     let mut core = BTreeSet::new();
@@ -67,10 +67,13 @@ fn initial_core(inst: &Instance) -> Vec<usize> {
         let prog = &inst.progs[p];
         let mut sorted = list.clone();
         sorted.sort_by_key(|&j| (-inst.weight[j], inst.id_pos[inst.pairs[j].cand]));
-        let per_class = prog.cap as usize + 8;
+        let per_class = tuning
+            .core_per_class
+            .unwrap_or(2 * prog.cap as usize + 4);
+        let overall = 0;
         let mut class_n: BTreeMap<(bool, usize), usize> = BTreeMap::new();
         let mut region_n: BTreeMap<usize, usize> = BTreeMap::new();
-        for &j in &sorted {
+        for (k, &j) in sorted.iter().enumerate() {
             let cd = &inst.cands[inst.pairs[j].cand];
             let g = if prog.genders.iter().any(|e| e.0 == cd.gender) {
                 cd.gender
@@ -78,14 +81,15 @@ fn initial_core(inst: &Instance) -> Vec<usize> {
                 usize::MAX
             };
             let n = class_n.entry((cd.member, g)).or_default();
-            let mut take = false;
+            let mut take = k < overall;
+            let _ = k;
             if *n < per_class {
                 *n += 1;
                 take = true;
             }
             if prog.eff.regions_active {
                 let r = region_n.entry(cd.region).or_default();
-                if *r < 3 {
+                if *r < tuning.core_per_class.unwrap_or(3).min(3) {
                     *r += 1;
                     take = true;
                 }
@@ -98,7 +102,18 @@ fn initial_core(inst: &Instance) -> Vec<usize> {
     core.into_iter().collect()
 }
 
-pub(crate) fn optimise(inst: &Instance) -> Result<Solved, SelectionError> {
+/// Knobs of the pipeline (tests use them to exercise the reduction on small
+/// instances; results never depend on them, only the running time does).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tuning {
+    pub id_tie_break: bool,
+    /// Models with at most this many pairs are solved whole.
+    pub small_model: usize,
+    /// Pairs per (member, gender) class and programme in the initial core.
+    pub core_per_class: Option<usize>,
+}
+
+pub(crate) fn optimise(inst: &Instance, tuning: &Tuning) -> Result<Solved, SelectionError> {
     let started = Instant::now();
     let closed = milp::closed_programmes(inst);
     let n_pairs = inst.pairs.len();
@@ -106,25 +121,36 @@ pub(crate) fn optimise(inst: &Instance) -> Result<Solved, SelectionError> {
         pairs_total: n_pairs,
         ..SolveStats::default()
     };
-    let mut core = initial_core(inst);
+    let mut core = initial_core(inst, tuning);
     let mut optimal = true;
     let mut warm: Vec<usize> = Vec::new();
     let (selected, bound) = loop {
         stats.milp_solves += 1;
         let t_core = Instant::now();
-        let out = milp::solve(
-            inst,
-            &Request {
-                subset: &core,
-                closed: &closed,
-                objective: Objective::Main,
-                keep_optimal: None,
-                status: &[],
-                fixed: &[],
-                warm: Some(&warm),
-            },
-        )?
-        .ok_or_else(|| SelectionError::Solver("the MILP reported the model infeasible".into()))?;
+        // The MILP and the dual LP of the same core are independent: run
+        // them on two threads.
+        let (out, bound) = std::thread::scope(|scope| {
+            let dual = scope.spawn(|| milp::dual_bound(inst, &core, &closed));
+            let out = milp::solve(
+                inst,
+                &Request {
+                    subset: &core,
+                    closed: &closed,
+                    objective: Objective::Main,
+                    keep_optimal: None,
+                    status: &[],
+                    fixed: &[],
+                    warm: Some(&warm),
+                },
+            );
+            let bound = dual
+                .join()
+                .unwrap_or_else(|_| Err(SelectionError::Solver("the dual bound thread panicked".into())));
+            (out, bound)
+        });
+        let out = out?
+            .ok_or_else(|| SelectionError::Solver("the MILP reported the model infeasible".into()))?;
+        let bound = bound?;
         if !check_pairs(inst, &out.selected) {
             return Err(SelectionError::Solver(
                 "the MILP solution breaks a rule in exact arithmetic".into(),
@@ -132,15 +158,8 @@ pub(crate) fn optimise(inst: &Instance) -> Result<Solved, SelectionError> {
         }
         optimal &= out.optimal;
         let lb = weight_of(inst, &out.selected) as i128 * BOUND_UNIT;
-        let t_dual = Instant::now();
-        let bound = milp::dual_bound(inst, &core, &closed)?;
         if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
-            eprintln!(
-                "core milp {} pairs {:?}, dual {:?}",
-                core.len(),
-                t_dual - t_core,
-                t_dual.elapsed()
-            );
+            eprintln!("core milp + dual {} pairs {:?}", core.len(), t_core.elapsed());
         }
         if core.len() == n_pairs {
             break (out.selected, bound);
@@ -190,8 +209,13 @@ pub(crate) fn optimise(inst: &Instance) -> Result<Solved, SelectionError> {
             started.elapsed()
         );
     }
-    let (selected, tb_optimal) = tie_break(inst, &closed, &star, selected, &mut stats)?;
-    optimal &= tb_optimal;
+    let selected = if tuning.id_tie_break {
+        let (selected, tb_optimal) = tie_break(inst, &closed, &star, selected, &mut stats)?;
+        optimal &= tb_optimal;
+        selected
+    } else {
+        selected
+    };
 
     let mut assign: Vec<Option<usize>> = inst.cands.iter().map(|c| c.forced).collect();
     for &j in &selected {
@@ -438,11 +462,29 @@ fn tie_break_component(
 
     // Step B: the seats of the selected set, in blocks by id.
     let selected: BTreeSet<usize> = x.iter().map(|&j| inst.pairs[j].cand).collect();
-    let sub: Vec<usize> = star
+    let mut sub: Vec<usize> = star
         .iter()
         .copied()
         .filter(|&j| selected.contains(&inst.pairs[j].cand))
         .collect();
+    // With the selected set fixed only the rank sum matters: an exact LP
+    // bound on it removes the pairs that no rank-optimal seating can use.
+    let neg_rank: Vec<i64> = inst.pairs.iter().map(|pr| -(pr.rank as i64)).collect();
+    if sub.len() > x.len() {
+        if let Some(b) = milp::dual_bound_for(inst, &sub, closed, &neg_rank, &sub, true)? {
+            let best = -(r_star as i128) * BOUND_UNIT;
+            let in_x: BTreeSet<usize> = x.iter().copied().collect();
+            let before = sub.len();
+            sub.retain(|&j| in_x.contains(&j) || b.ub - b.reduced[j] >= best);
+            if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
+                eprintln!(
+                    "rank bound: gap {} pairs {before} -> {}",
+                    (b.ub - best) as f64 / BOUND_UNIT as f64,
+                    sub.len()
+                );
+            }
+        }
+    }
     let mut chosen: Vec<usize> = selected.iter().copied().collect();
     chosen.sort_by_key(|&c| inst.id_pos[c]);
     let max_rank = sub.iter().map(|&j| inst.pairs[j].rank).max().unwrap_or(1) as u64;

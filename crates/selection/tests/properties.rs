@@ -147,6 +147,15 @@ proptest! {
         prop_assert!(out.optimal);
         let got = assignment(&input, &out);
         let want = common::brute_force(&input);
+        // The proven reduction (tiny initial core, grown until the exact
+        // dual bound certifies it) gives the very same answer.
+        let reduced = miti_selection::solve_with(&input, &miti_selection::SolveOptions {
+            reduce_above_pairs: 0,
+            core_per_class: Some(1),
+            ..Default::default()
+        }).unwrap();
+        prop_assert!(reduced.optimal);
+        prop_assert_eq!(&assignment(&input, &reduced), &got);
         let (gs, gr) = score_rank(&input, &got);
         let (ws, wr) = score_rank(&input, &want);
         prop_assert_eq!(out.objective_fixed, gs);

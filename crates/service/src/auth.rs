@@ -71,8 +71,7 @@ impl Services {
                 &[("min", account::PASSWORD_MIN_CHARS.to_string())],
             );
         }
-        let errs = errs.finish(())?;
-        let _ = errs;
+        errs.finish(())?;
         let password_hash = hash_password(password).await?;
         self.store
             .create_user(

@@ -120,10 +120,10 @@ impl Services {
         let mut errs = FieldErrors::new();
         let from = validate::date(&mut errs, "from", &form.from, true);
         let until = validate::date(&mut errs, "until", &form.until, false);
-        if let (Some(f), Some(u)) = (from, until) {
-            if u < f {
-                errs.add("until", "date_order");
-            }
+        if let (Some(f), Some(u)) = (from, until)
+            && u < f
+        {
+            errs.add("until", "date_order");
         }
         let from = errs
             .finish(from)?
@@ -164,14 +164,14 @@ impl Services {
             errs.add("to", "lifecycle_not_a_centre");
         }
         let to = validate::choice(&mut errs, "to", &form.to, Status::parse);
-        if let Some(to) = to {
-            if !org.status.can_move_to(to) {
-                errs.add_with(
-                    "to",
-                    "lifecycle_invalid_transition",
-                    &[("from", org.status.to_string()), ("to", to.to_string())],
-                );
-            }
+        if let Some(to) = to
+            && !org.status.can_move_to(to)
+        {
+            errs.add_with(
+                "to",
+                "lifecycle_invalid_transition",
+                &[("from", org.status.to_string()), ("to", to.to_string())],
+            );
         }
         let on = validate::date(&mut errs, "on", &form.on, true);
         let note = validate::optional(&mut errs, "note", &form.note, 2000).unwrap_or_default();

@@ -81,10 +81,10 @@ impl IntoResponse for WebError {
             tracing::error!(error = %msg, "internal error");
         }
         let mut r = self.status().into_response();
-        if let WebError::Domain(DomainError::TooManyRequests { retry_after_secs }) = &self {
-            if let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string()) {
-                r.headers_mut().insert(header::RETRY_AFTER, v);
-            }
+        if let WebError::Domain(DomainError::TooManyRequests { retry_after_secs }) = &self
+            && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            r.headers_mut().insert(header::RETRY_AFTER, v);
         }
         r.extensions_mut()
             .insert(Failure(std::sync::Arc::new(self)));

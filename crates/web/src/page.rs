@@ -118,3 +118,47 @@ pub fn field_message(tr: &Tr, e: &FieldError) -> String {
     }
     tr.t("error-validation")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use miti_domain::FieldErrors;
+
+    /// Every field error code the domain and services produce.
+    const CODES: &[&str] = &[
+        "required", "too_long", "invalid_date", "invalid_email", "invalid_country",
+        "invalid_timezone", "invalid_url", "invalid_choice", "invalid_slug", "date_order",
+        "password_too_short", "password_too_common", "password_mismatch", "login_failed",
+        "email_taken", "slug_taken", "membership_overlap", "mou_needs_two_parties",
+        "lifecycle_not_a_centre", "lifecycle_invalid_transition", "file_too_large", "file_type",
+        "unknown_organisation",
+    ];
+
+    #[test]
+    fn every_field_error_has_its_own_message_in_every_locale() {
+        for l in Locale::ALL {
+            let tr = Tr::new(l);
+            let generic = tr.t("error-validation");
+            for code in CODES {
+                let mut e = FieldErrors::new();
+                e.add_with("f", code, &[("max", "10".into()), ("min", "12".into()), ("from", "active".into()), ("to", "candidate".into())]);
+                let msg = field_message(&tr, &e.0[0]);
+                assert_ne!(msg, generic, "{} {code}", l.code());
+                assert!(!msg.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn language_links_keep_the_query_but_replace_lang() {
+        let p = Page {
+            tr: Tr::new(Locale::En),
+            user: None,
+            csrf: String::new(),
+            title: String::new(),
+            path: "/organisations?q=cai&lang=fr&done=saved".into(),
+            notice: None,
+        };
+        assert_eq!(p.lang_url(&Locale::Ar), "/organisations?q=cai&lang=ar");
+    }
+}

@@ -30,3 +30,13 @@ field-invalid-url = Please enter a valid web address (starting with https://).
 field-invalid-country = Please choose a valid country.
 field-invalid-timezone = Please choose a valid time zone.
 field-date-order = The end date must not be before the start date.
+field-invalid-slug = Use only lower-case letters, digits and dashes.
+field-email-taken = An account with this e-mail address already exists.
+field-slug-taken = Another organisation already uses this identifier.
+field-membership-overlap = This period overlaps an existing membership period.
+field-mou-needs-two-parties = Choose at least two parties.
+field-lifecycle-not-a-centre = Only training centres have a lifecycle.
+# $max (number): largest size in megabytes.
+field-file-too-large = The file is too large (at most { $max } MB).
+field-file-type = Only PDF, JPEG and PNG files are accepted.
+field-unknown-organisation = One of the chosen organisations does not exist.
