@@ -21,7 +21,10 @@ on_both_backends!(
 
 async fn sign_in_sessions_and_throttling(backend: Backend) {
     // The test client stands behind a "proxy" (loopback) whose X-Forwarded-For is believed.
-    let Some(app) = TestApp::spawn_with(backend, &[("MITI_TRUSTED_PROXIES", "127.0.0.1")]).await else { return };
+    let Some(app) = TestApp::spawn_with(backend, &[("MITI_TRUSTED_PROXIES", "127.0.0.1")]).await
+    else {
+        return;
+    };
     let b = app.browser();
     // Signed out, a private page sends you to sign in and back.
     let r = b.get("/account").await;
@@ -31,8 +34,15 @@ async fn sign_in_sessions_and_throttling(backend: Backend) {
     let r = b.login("staff@cairo.demo", PASSWORD).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let first = b.cookie(&r, "miti_session").expect("a session cookie");
-    let set_cookie: Vec<_> = r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect();
-    assert!(set_cookie.iter().any(|c| c.starts_with("miti_session=") && c.contains("HttpOnly") && c.contains("SameSite=Lax")));
+    let set_cookie: Vec<_> = r
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect();
+    assert!(set_cookie.iter().any(|c| c.starts_with("miti_session=")
+        && c.contains("HttpOnly")
+        && c.contains("SameSite=Lax")));
     let (s, html) = b.get_text("/account").await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("Cairo centre staff"));
@@ -41,23 +51,47 @@ async fn sign_in_sessions_and_throttling(backend: Backend) {
     let r = b.login("staff@cairo.demo", PASSWORD).await;
     let second = b.cookie(&r, "miti_session").unwrap();
     assert_ne!(first, second);
-    let stale = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let r = stale.get(app.url("/account")).header("cookie", format!("miti_session={first}")).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::SEE_OTHER, "the pre-rotation session is gone");
-    let r = stale.get(app.url("/account")).header("cookie", format!("miti_session={second}")).send().await.unwrap();
+    let stale = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let r = stale
+        .get(app.url("/account"))
+        .header("cookie", format!("miti_session={first}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        r.status(),
+        StatusCode::SEE_OTHER,
+        "the pre-rotation session is gone"
+    );
+    let r = stale
+        .get(app.url("/account"))
+        .header("cookie", format!("miti_session={second}"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::OK);
 
     // Logout ends the session on the server, not only in the browser.
     let r = b.post_form("/logout", &[]).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let r = stale.get(app.url("/account")).header("cookie", format!("miti_session={second}")).send().await.unwrap();
+    let r = stale
+        .get(app.url("/account"))
+        .header("cookie", format!("miti_session={second}"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
     // Ten failures are answered 422; the eleventh within 15 minutes, 429,
     // even with the right password.
     let attacker = app.browser_from("203.0.113.5");
     for _ in 0..10 {
-        let r = attacker.login("focal@dakar.demo", "wrong-password-123").await;
+        let r = attacker
+            .login("focal@dakar.demo", "wrong-password-123")
+            .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let html = r.text().await.unwrap();
         assert!(html.contains("focal@dakar.demo"), "the typed email is kept");
@@ -67,58 +101,125 @@ async fn sign_in_sessions_and_throttling(backend: Backend) {
     assert!(r.headers().contains_key("retry-after"));
     // Per account: the same account from elsewhere is throttled too…
     let elsewhere = app.browser_from("198.51.100.8");
-    assert_eq!(elsewhere.login("focal@dakar.demo", PASSWORD).await.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        elsewhere.login("focal@dakar.demo", PASSWORD).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
     // …per address: another account from the attacker's address as well…
-    assert_eq!(attacker.login("staff@seoul.demo", PASSWORD).await.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(
+        attacker.login("staff@seoul.demo", PASSWORD).await.status(),
+        StatusCode::TOO_MANY_REQUESTS
+    );
     // …while other accounts from other addresses are not affected.
-    assert_eq!(elsewhere.login("staff@seoul.demo", PASSWORD).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        elsewhere.login("staff@seoul.demo", PASSWORD).await.status(),
+        StatusCode::SEE_OTHER
+    );
 }
 
 async fn csrf_and_security_headers(backend: Backend) {
-    let Some(app) = TestApp::spawn(backend).await else { return };
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
     let b = app.signed_in("admin@secretariat.demo").await;
     let r = b.get("/").await;
     let h = r.headers();
     let csp = h["content-security-policy"].to_str().unwrap();
-    assert!(csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+    assert!(
+        csp.contains("script-src 'self'")
+            && csp.contains("frame-ancestors 'none'")
+            && !csp.contains("unsafe-inline")
+    );
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert!(h.contains_key("referrer-policy"));
     let html = r.text().await.unwrap();
     assert!(!html.contains("<script>"), "no inline script");
 
     // No token: refused. A foreign token: refused. A foreign origin: refused.
-    let r = b.client.post(b.url("/account")).header("Origin", b.base.clone()).form(&[("locale", "fr")]).send().await.unwrap();
+    let r = b
+        .client
+        .post(b.url("/account"))
+        .header("Origin", b.base.clone())
+        .form(&[("locale", "fr")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    let r = b.client.post(b.url("/account")).header("Origin", b.base.clone())
-        .form(&[("locale", "fr"), ("csrf_token", "forged")]).send().await.unwrap();
+    let r = b
+        .client
+        .post(b.url("/account"))
+        .header("Origin", b.base.clone())
+        .form(&[("locale", "fr"), ("csrf_token", "forged")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     let token = b.csrf().await;
-    let r = b.client.post(b.url("/account")).header("Origin", "https://evil.example")
-        .form(&[("locale", "fr"), ("csrf_token", token.as_str())]).send().await.unwrap();
+    let r = b
+        .client
+        .post(b.url("/account"))
+        .header("Origin", "https://evil.example")
+        .form(&[("locale", "fr"), ("csrf_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     // htmx sends the token as a header.
-    let r = b.client.post(b.url("/account")).header("Origin", b.base.clone()).header("X-CSRF-Token", token.as_str())
-        .form(&[("locale", "fr"), ("timezone", "Europe/Paris")]).send().await.unwrap();
+    let r = b
+        .client
+        .post(b.url("/account"))
+        .header("Origin", b.base.clone())
+        .header("X-CSRF-Token", token.as_str())
+        .form(&[("locale", "fr"), ("timezone", "Europe/Paris")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // Login itself needs the token too.
     let fresh = app.browser();
-    let r = fresh.client.post(fresh.url("/login")).form(&[("email", "admin@secretariat.demo"), ("password", PASSWORD)]).send().await.unwrap();
+    let r = fresh
+        .client
+        .post(fresh.url("/login"))
+        .form(&[("email", "admin@secretariat.demo"), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 
     // Bodies over the limit answer 413.
     let big = "x".repeat(13 * 1024 * 1024);
-    let r = b.client.post(b.url("/account")).header("Origin", b.base.clone()).header("X-CSRF-Token", token.as_str())
-        .header("content-type", "application/x-www-form-urlencoded").body(format!("locale=fr&timezone={big}")).send().await.unwrap();
+    let r = b
+        .client
+        .post(b.url("/account"))
+        .header("Origin", b.base.clone())
+        .header("X-CSRF-Token", token.as_str())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("locale=fr&timezone={big}"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
 
 async fn languages_and_right_to_left(backend: Backend) {
-    let Some(app) = TestApp::spawn(backend).await else { return };
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
     let b = app.browser();
-    for (lang, dir) in [("ar", "rtl"), ("fa", "rtl"), ("fr", "ltr"), ("ko", "ltr"), ("es", "ltr"), ("en", "ltr")] {
+    for (lang, dir) in [
+        ("ar", "rtl"),
+        ("fa", "rtl"),
+        ("fr", "ltr"),
+        ("ko", "ltr"),
+        ("es", "ltr"),
+        ("en", "ltr"),
+    ] {
         let (s, html) = b.get_text(&format!("/organisations?lang={lang}")).await;
         assert_eq!(s, StatusCode::OK);
-        assert!(html.contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)), "{lang}");
+        assert!(
+            html.contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)),
+            "{lang}"
+        );
     }
     // Organisation names in the viewer's language.
     let (_, html) = b.get_text("/organisations?lang=ar").await;
@@ -127,35 +228,105 @@ async fn languages_and_right_to_left(backend: Backend) {
     let (_, html) = b.get_text("/").await;
     assert!(html.contains(r#"<html lang="ar" dir="rtl">"#));
     let (_, html) = b.get_text("/organisations?lang=fr").await;
-    assert!(html.contains("Le Caire") && html.contains("Réseau"), "French names and interface");
+    assert!(
+        html.contains("Le Caire") && html.contains("Réseau"),
+        "French names and interface"
+    );
     // Accept-Language for a new visitor; the user's own setting above both.
-    let r = reqwest::Client::new().get(app.url("/")).header("accept-language", "ko-KR,ko;q=0.9,en;q=0.5").send().await.unwrap();
-    assert!(r.text().await.unwrap().contains(r#"<html lang="ko" dir="ltr">"#));
+    let r = reqwest::Client::new()
+        .get(app.url("/"))
+        .header("accept-language", "ko-KR,ko;q=0.9,en;q=0.5")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains(r#"<html lang="ko" dir="ltr">"#)
+    );
     let staff = app.signed_in("staff@mashhad.demo").await;
-    staff.post_form("/account", &[("locale", "fa"), ("timezone", "Asia/Tehran")]).await;
+    staff
+        .post_form("/account", &[("locale", "fa"), ("timezone", "Asia/Tehran")])
+        .await;
     let (_, html) = staff.get_text("/?lang=en").await;
-    assert!(html.contains(r#"<html lang="fa" dir="rtl">"#), "the saved setting wins");
+    assert!(
+        html.contains(r#"<html lang="fa" dir="rtl">"#),
+        "the saved setting wins"
+    );
 }
 
 async fn scope_answers_not_found(backend: Backend) {
-    let Some(app) = TestApp::spawn(backend).await else { return };
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
     let cairo = app.org_id("cairo-centre").await;
     let seoul = app.org_id("shrdc").await;
     let dakar = app.org_id("dakar").await;
     let staff = app.signed_in("staff@cairo.demo").await;
-    assert_eq!(staff.get(&format!("/organisations/{cairo}/edit")).await.status(), StatusCode::OK);
-    assert_eq!(staff.get(&format!("/organisations/{cairo}/people")).await.status(), StatusCode::OK);
-    assert_eq!(staff.get(&format!("/organisations/{seoul}/edit")).await.status(), StatusCode::NOT_FOUND);
-    assert_eq!(staff.get(&format!("/organisations/{seoul}/people")).await.status(), StatusCode::NOT_FOUND);
-    let r = staff.post_form(&format!("/organisations/{seoul}/people"), &[("name", "x"), ("contact_role", "other")]).await;
+    assert_eq!(
+        staff
+            .get(&format!("/organisations/{cairo}/edit"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        staff
+            .get(&format!("/organisations/{cairo}/people"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        staff
+            .get(&format!("/organisations/{seoul}/edit"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        staff
+            .get(&format!("/organisations/{seoul}/people"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let r = staff
+        .post_form(
+            &format!("/organisations/{seoul}/people"),
+            &[("name", "x"), ("contact_role", "other")],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let focal = app.signed_in("focal@dakar.demo").await;
-    assert_eq!(focal.get(&format!("/organisations/{dakar}/people")).await.status(), StatusCode::OK);
-    assert_eq!(focal.get(&format!("/organisations/{cairo}/people")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        focal
+            .get(&format!("/organisations/{dakar}/people"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        focal
+            .get(&format!("/organisations/{cairo}/people"))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
     // Roles without the action at all are refused outright.
     let applicant = app.signed_in("applicant@dakar.demo").await;
-    assert_eq!(applicant.get("/audit").await.status(), StatusCode::FORBIDDEN);
-    assert_eq!(applicant.get(&format!("/organisations/{dakar}/people")).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        applicant.get("/audit").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        applicant
+            .get(&format!("/organisations/{dakar}/people"))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
     // MoUs: Cairo staff see Cairo's MoU, not Mashhad's.
     let (_, html) = staff.get_text("/mous").await;
     assert!(html.contains("Cairo") || html.contains("caire") || html.contains("Caire"));
@@ -163,16 +334,28 @@ async fn scope_answers_not_found(backend: Backend) {
 }
 
 async fn registry_by_role_with_audit(backend: Backend) {
-    let Some(app) = TestApp::spawn(backend).await else { return };
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
     let admin = app.signed_in("admin@secretariat.demo").await;
     let staff = app.signed_in("staff@seoul.demo").await;
     let form = [
-        ("slug", "nairobi"), ("kind", "member_city"), ("main_language", "en"), ("name_en", "Nairobi"),
-        ("name_ar", "نيروبي"), ("country", "KE"), ("region", "africa"), ("city", "Nairobi"),
-        ("timezone", "Africa/Nairobi"), ("working_languages", "en, sw"),
+        ("slug", "nairobi"),
+        ("kind", "member_city"),
+        ("main_language", "en"),
+        ("name_en", "Nairobi"),
+        ("name_ar", "نيروبي"),
+        ("country", "KE"),
+        ("region", "africa"),
+        ("city", "Nairobi"),
+        ("timezone", "Africa/Nairobi"),
+        ("working_languages", "en, sw"),
     ];
     // Staff may not create organisations.
-    assert_eq!(staff.post_form("/organisations", &form).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(
+        staff.post_form("/organisations", &form).await.status(),
+        StatusCode::FORBIDDEN
+    );
     // Bad input: every bad field named, what was typed kept, nothing saved.
     let mut bad = form.to_vec();
     bad[5] = ("country", "Kenya");
@@ -185,7 +368,13 @@ async fn registry_by_role_with_audit(backend: Backend) {
     let r = admin.post_form("/organisations", &form).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let location = r.headers()["location"].to_str().unwrap().to_string();
-    let id: i64 = location.trim_start_matches("/organisations/").split('?').next().unwrap().parse().unwrap();
+    let id: i64 = location
+        .trim_start_matches("/organisations/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
     // The same slug again is refused next to the field.
     let r = admin.post_form("/organisations", &form).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -195,9 +384,17 @@ async fn registry_by_role_with_audit(backend: Backend) {
     let mut edit = form.to_vec();
     edit.push(("version", "1"));
     edit[7] = ("city", "Nairobi City County");
-    assert_eq!(admin.post_form(&format!("/organisations/{id}"), &edit).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        admin
+            .post_form(&format!("/organisations/{id}"), &edit)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
     edit[7] = ("city", "Typed by someone late");
-    let r = admin.post_form(&format!("/organisations/{id}"), &edit).await;
+    let r = admin
+        .post_form(&format!("/organisations/{id}"), &edit)
+        .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().await.unwrap().contains("Typed by someone late"));
 
@@ -209,96 +406,245 @@ async fn registry_by_role_with_audit(backend: Backend) {
             .text("to", to.to_string())
             .text("on", "2019-04-06")
             .text("note", "Board approval")
-            .part("document", reqwest::multipart::Part::bytes(file).file_name(name.to_string()))
+            .part(
+                "document",
+                reqwest::multipart::Part::bytes(file).file_name(name.to_string()),
+            )
     };
-    let r = staff.post_multipart(&format!("/organisations/{istanbul}/lifecycle"), form("active", pdf.clone(), "mou.pdf")).await;
+    let r = staff
+        .post_multipart(
+            &format!("/organisations/{istanbul}/lifecycle"),
+            form("active", pdf.clone(), "mou.pdf"),
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    let r = admin.post_multipart(&format!("/organisations/{istanbul}/lifecycle"), form("withdrawing", pdf.clone(), "mou.pdf")).await;
-    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "candidate → withdrawing is not a lifecycle move");
-    let r = admin.post_multipart(&format!("/organisations/{istanbul}/lifecycle"), form("active", b"MZ\x90\x00 not a pdf".to_vec(), "mou.pdf")).await;
-    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY, "content is sniffed, not trusted from the name");
-    let r = admin.post_multipart(&format!("/organisations/{istanbul}/lifecycle"), form("active", pdf.clone(), "signed MoU.pdf")).await;
+    let r = admin
+        .post_multipart(
+            &format!("/organisations/{istanbul}/lifecycle"),
+            form("withdrawing", pdf.clone(), "mou.pdf"),
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "candidate → withdrawing is not a lifecycle move"
+    );
+    let r = admin
+        .post_multipart(
+            &format!("/organisations/{istanbul}/lifecycle"),
+            form("active", b"MZ\x90\x00 not a pdf".to_vec(), "mou.pdf"),
+        )
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "content is sniffed, not trusted from the name"
+    );
+    let r = admin
+        .post_multipart(
+            &format!("/organisations/{istanbul}/lifecycle"),
+            form("active", pdf.clone(), "signed MoU.pdf"),
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, html) = admin.get_text(&format!("/organisations/{istanbul}")).await;
-    let doc: i64 = regex::Regex::new(r#"/documents/(\d+)"#).unwrap().captures(&html).unwrap()[1].parse().unwrap();
+    let doc: i64 = regex::Regex::new(r#"/documents/(\d+)"#)
+        .unwrap()
+        .captures(&html)
+        .unwrap()[1]
+        .parse()
+        .unwrap();
     let r = admin.get(&format!("/documents/{doc}")).await;
     assert_eq!(r.status(), StatusCode::OK);
-    assert!(r.headers()["content-disposition"].to_str().unwrap().starts_with("attachment"));
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .starts_with("attachment")
+    );
     assert_eq!(r.bytes().await.unwrap().to_vec(), pdf);
     // Another centre's staff cannot fetch it.
     let cairo_staff = app.signed_in("staff@cairo.demo").await;
-    assert_eq!(cairo_staff.get(&format!("/documents/{doc}")).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        cairo_staff.get(&format!("/documents/{doc}")).await.status(),
+        StatusCode::NOT_FOUND
+    );
 
     // Every write left its audit row, with its actor; admins filter them.
-    let (s, html) = admin.get_text("/audit?action=organisation.&actor=admin%40secretariat.demo").await;
+    let (s, html) = admin
+        .get_text("/audit?action=organisation.&actor=admin%40secretariat.demo")
+        .await;
     assert_eq!(s, StatusCode::OK);
-    assert!(html.contains("organisation.create") && html.contains("organisation.update") && html.contains("organisation.lifecycle"));
+    assert!(
+        html.contains("organisation.create")
+            && html.contains("organisation.update")
+            && html.contains("organisation.lifecycle")
+    );
     assert!(html.contains(&format!("organisation #{id}")));
     assert_eq!(staff.get("/audit").await.status(), StatusCode::FORBIDDEN);
 }
 
 async fn api_and_error_shape(backend: Backend) {
-    let Some(app) = TestApp::spawn(backend).await else { return };
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
     let http = reqwest::Client::new();
-    let list: Value = http.get(app.url("/api/v1/organisations?kind=regional_centre&lang=fr")).send().await.unwrap().json().await.unwrap();
+    let list: Value = http
+        .get(app.url("/api/v1/organisations?kind=regional_centre&lang=fr"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(list["total"], 5);
     let item = &list["items"][0];
     for key in ["id", "name", "kind", "country", "region", "status"] {
         assert!(item.get(key).is_some(), "public field {key}");
     }
-    assert!(item.get("working_languages").is_none(), "the list shows public fields only");
-    let r = http.get(app.url("/api/v1/organisations?kind=castle")).send().await.unwrap();
+    assert!(
+        item.get("working_languages").is_none(),
+        "the list shows public fields only"
+    );
+    let r = http
+        .get(app.url("/api/v1/organisations?kind=castle"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let e: Value = r.json().await.unwrap();
     assert_eq!(e["error"]["code"], "validation_failed");
     assert_eq!(e["error"]["fields"]["kind"]["code"], "invalid_choice");
-    let r = http.get(app.url("/api/v1/organisations/999999")).header("accept-language", "es").send().await.unwrap();
+    let r = http
+        .get(app.url("/api/v1/organisations/999999"))
+        .header("accept-language", "es")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     let e: Value = r.json().await.unwrap();
     assert_eq!(e["error"]["code"], "not_found");
     assert!(e["error"]["message"].as_str().unwrap().len() > 5);
-    let spec: Value = http.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let spec: Value = http
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(spec["openapi"], "3.1.0");
 
     // Personal API tokens: created on the account page, shown once, stored hashed.
-    assert_eq!(http.get(app.url("/api/v1/me")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        http.get(app.url("/api/v1/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::UNAUTHORIZED
+    );
     let focal = app.signed_in("focal@tehran.demo").await;
-    let r = focal.post_form("/account/tokens", &[("name", "laptop")]).await;
+    let r = focal
+        .post_form("/account/tokens", &[("name", "laptop")])
+        .await;
     let html = r.text().await.unwrap();
-    let token = regex::Regex::new(r"miti_[A-Za-z0-9_-]{20,}").unwrap().find(&html).unwrap().as_str().to_string();
-    let me: Value = http.get(app.url("/api/v1/me")).bearer_auth(&token).send().await.unwrap().json().await.unwrap();
+    let token = regex::Regex::new(r"miti_[A-Za-z0-9_-]{20,}")
+        .unwrap()
+        .find(&html)
+        .unwrap()
+        .as_str()
+        .to_string();
+    let me: Value = http
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(me["email"], "focal@tehran.demo");
     assert_eq!(me["roles"][0]["role"], "focal_point");
-    let r = http.get(app.url("/api/v1/me")).bearer_auth("miti_not-a-token").send().await.unwrap();
+    let r = http
+        .get(app.url("/api/v1/me"))
+        .bearer_auth("miti_not-a-token")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
-    assert_eq!(r.json::<Value>().await.unwrap()["error"]["code"], "unauthorized");
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["error"]["code"],
+        "unauthorized"
+    );
 }
 
 async fn password_reset_through_the_outbox(backend: Backend) {
-    let Some(app) = TestApp::spawn(backend).await else { return };
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
     let user = app.signed_in("expert@berlin.demo").await;
-    user.post_form("/account", &[("locale", "es"), ("timezone", "")]).await;
+    user.post_form("/account", &[("locale", "es"), ("timezone", "")])
+        .await;
     let anon = app.browser();
-    let r = anon.post_form("/password-reset", &[("email", "expert@berlin.demo")]).await;
+    let r = anon
+        .post_form("/password-reset", &[("email", "expert@berlin.demo")])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // Unknown addresses get the same answer.
-    let r = anon.post_form("/password-reset", &[("email", "nobody@nowhere.demo")]).await;
+    let r = anon
+        .post_form("/password-reset", &[("email", "nobody@nowhere.demo")])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let admin = app.signed_in("admin@secretariat.demo").await;
     let (_, html) = admin.get_text("/outbox").await;
     assert!(html.contains("expert@berlin.demo"));
     assert!(!html.contains("nobody@nowhere.demo"));
-    let link = regex::Regex::new(r"/reset/([A-Za-z0-9_-]+)").unwrap().captures(&html).unwrap()[0].to_string();
+    let link = regex::Regex::new(r"/reset/([A-Za-z0-9_-]+)")
+        .unwrap()
+        .captures(&html)
+        .unwrap()[0]
+        .to_string();
     // The email is in the recipient's language (Spanish).
     assert!(html.contains("contraseña"), "the reset email is in Spanish");
-    let r = anon.post_form(&link, &[("password", "short"), ("confirm", "short")]).await;
+    let r = anon
+        .post_form(&link, &[("password", "short"), ("confirm", "short")])
+        .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let r = anon.post_form(&link, &[("password", "new long passphrase 42"), ("confirm", "new long passphrase 42")]).await;
+    let r = anon
+        .post_form(
+            &link,
+            &[
+                ("password", "new long passphrase 42"),
+                ("confirm", "new long passphrase 42"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // Single use; the old password and old sessions are gone.
-    let r = anon.post_form(&link, &[("password", "another passphrase 43"), ("confirm", "another passphrase 43")]).await;
+    let r = anon
+        .post_form(
+            &link,
+            &[
+                ("password", "another passphrase 43"),
+                ("confirm", "another passphrase 43"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(user.get("/account").await.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.browser().login("expert@berlin.demo", PASSWORD).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(app.browser().login("expert@berlin.demo", "new long passphrase 42").await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.browser()
+            .login("expert@berlin.demo", PASSWORD)
+            .await
+            .status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        app.browser()
+            .login("expert@berlin.demo", "new long passphrase 42")
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
 }

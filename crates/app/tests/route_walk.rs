@@ -13,7 +13,11 @@ use reqwest::{Method, StatusCode};
 async fn ids_in(app: &TestApp, admin: &common::Browser, page: &str, re: &str) -> Vec<i64> {
     let (_, html) = admin.get_text(page).await;
     let _ = app;
-    regex::Regex::new(re).unwrap().captures_iter(&html).map(|c| c[1].parse().unwrap()).collect()
+    regex::Regex::new(re)
+        .unwrap()
+        .captures_iter(&html)
+        .map(|c| c[1].parse().unwrap())
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -22,11 +26,26 @@ async fn every_route_for_every_role() {
     let admin = app.signed_in("admin@secretariat.demo").await;
     let roles: [(Option<(&str, Role, &str)>, &str); 6] = [
         (None, "anonymous"),
-        (Some(("admin@secretariat.demo", Role::NetworkAdmin, "metropolis")), "admin"),
-        (Some(("staff@seoul.demo", Role::CentreStaff, "shrdc")), "staff"),
-        (Some(("focal@dakar.demo", Role::FocalPoint, "dakar")), "focal"),
-        (Some(("applicant@dakar.demo", Role::Applicant, "dakar")), "applicant"),
-        (Some(("expert@berlin.demo", Role::Expert, "berlin")), "expert"),
+        (
+            Some(("admin@secretariat.demo", Role::NetworkAdmin, "metropolis")),
+            "admin",
+        ),
+        (
+            Some(("staff@seoul.demo", Role::CentreStaff, "shrdc")),
+            "staff",
+        ),
+        (
+            Some(("focal@dakar.demo", Role::FocalPoint, "dakar")),
+            "focal",
+        ),
+        (
+            Some(("applicant@dakar.demo", Role::Applicant, "dakar")),
+            "applicant",
+        ),
+        (
+            Some(("expert@berlin.demo", Role::Expert, "berlin")),
+            "expert",
+        ),
     ];
     let routes = miti_web::routes::table();
     assert!(routes.len() > 30);
@@ -52,7 +71,13 @@ async fn every_route_for_every_role() {
             Some((_, id)) => *id,
             None => app.org_id("shrdc").await,
         };
-        let person = ids_in(&app, &admin, &format!("/organisations/{own_org}/people"), r"/people/(\d+)/edit").await;
+        let person = ids_in(
+            &app,
+            &admin,
+            &format!("/organisations/{own_org}/people"),
+            r"/people/(\d+)/edit",
+        )
+        .await;
         let person = person.first().copied().unwrap_or(1);
         for route in &routes {
             if route.path == "/logout" {
@@ -75,17 +100,32 @@ async fn every_route_for_every_role() {
             };
             let status = r.status();
             let allowed = policy::may_attempt(user.as_ref().map(|(u, _)| u), route.action);
-            let what = format!("{label} {} {path} ({:?}) → {status}", route.method, route.action);
+            let what = format!(
+                "{label} {} {path} ({:?}) → {status}",
+                route.method, route.action
+            );
             assert!(!status.is_server_error(), "{what}");
             if allowed {
-                assert!(status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED, "{what}");
-                if route.method == Method::GET && route.action != Action::DocumentDownload && !route.path.contains("{token}") {
+                assert!(
+                    status != StatusCode::FORBIDDEN && status != StatusCode::UNAUTHORIZED,
+                    "{what}"
+                );
+                if route.method == Method::GET
+                    && route.action != Action::DocumentDownload
+                    && !route.path.contains("{token}")
+                {
                     assert!(status.is_success(), "{what}");
                 }
             } else if user.is_none() {
                 let sent_to_login = status == StatusCode::SEE_OTHER
-                    && r.headers()["location"].to_str().unwrap().starts_with("/login?next=");
-                assert!(sent_to_login || status == StatusCode::UNAUTHORIZED, "{what}");
+                    && r.headers()["location"]
+                        .to_str()
+                        .unwrap()
+                        .starts_with("/login?next=");
+                assert!(
+                    sent_to_login || status == StatusCode::UNAUTHORIZED,
+                    "{what}"
+                );
             } else {
                 assert_eq!(status, StatusCode::FORBIDDEN, "{what}");
             }

@@ -34,7 +34,9 @@ fn bench(c: &mut Criterion) {
     });
     if std::env::var_os("MITI_BENCH_FULL").is_some() {
         g.measurement_time(Duration::from_secs(60));
-        g.bench_function("cycle_50x20000_full_tie_break", |b| b.iter(|| solve(&cycle).unwrap()));
+        g.bench_function("cycle_50x20000_full_tie_break", |b| {
+            b.iter(|| solve(&cycle).unwrap())
+        });
     }
     g.finish();
 }

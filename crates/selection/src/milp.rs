@@ -482,7 +482,11 @@ pub(crate) fn dual_bound_for(
     for &j in core {
         let c = inst.pairs[j].cand;
         if let std::collections::btree_map::Entry::Vacant(e) = cands.entry(c) {
-            e.insert(vars.add(if exact { variable() } else { variable().min(0.0) }));
+            e.insert(vars.add(if exact {
+                variable()
+            } else {
+                variable().min(0.0)
+            }));
         }
     }
     let mut obj = Expression::with_capacity(rows.len() + cands.len());

@@ -195,7 +195,8 @@ pub struct SolveStats {
 
 /// Parse the input JSON, naming the offending field on error.
 pub(crate) fn parse_input(text: &str) -> Result<Input, SelectionError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| SelectionError::Json(e.to_string()))?;
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| SelectionError::Json(e.to_string()))?;
     if let Some(field) = first_type_error(&value) {
         return Err(field);
     }
@@ -222,7 +223,9 @@ fn kind_ok(kind: Kind, v: &Value) -> Result<(), &'static str> {
         Kind::Int => v.is_i64() || v.is_u64(),
         Kind::Bool => v.is_boolean(),
         Kind::StrArray => v.as_array().is_some_and(|a| a.iter().all(Value::is_string)),
-        Kind::ShareMap => v.as_object().is_some_and(|m| m.values().all(Value::is_number)),
+        Kind::ShareMap => v
+            .as_object()
+            .is_some_and(|m| m.values().all(Value::is_number)),
         Kind::OptNum => v.is_null() || v.is_number(),
         Kind::OptInt => v.is_null() || v.is_i64() || v.is_u64(),
         Kind::OptStr => v.is_null() || v.is_string(),
@@ -276,12 +279,18 @@ fn first_type_error(v: &Value) -> Option<SelectionError> {
         ),
         (
             "overrides",
-            &[("candidate", Kind::Str), ("programme", Kind::OptStr), ("reason", Kind::Str)],
+            &[
+                ("candidate", Kind::Str),
+                ("programme", Kind::OptStr),
+                ("reason", Kind::Str),
+            ],
         ),
     ];
     let obj = v.as_object()?;
     for (section, fields) in sections {
-        let Some(items) = obj.get(section) else { continue };
+        let Some(items) = obj.get(section) else {
+            continue;
+        };
         let Some(items) = items.as_array() else {
             return Some(invalid(section.to_string(), "expected an array"));
         };
@@ -292,14 +301,21 @@ fn first_type_error(v: &Value) -> Option<SelectionError> {
             for (name, kind) in fields {
                 if let Some(fv) = item.get(*name) {
                     if let Err(msg) = kind_ok(*kind, fv) {
-                        return Some(invalid(format!("{section}[{i}].{name}"), format!("{msg} (got {fv})")));
+                        return Some(invalid(
+                            format!("{section}[{i}].{name}"),
+                            format!("{msg} (got {fv})"),
+                        ));
                     }
                 }
             }
             // Missing or unknown fields: let serde say which, with the element path.
             let res = match section {
-                "programmes" => serde_json::from_value::<Programme>(Value::Object(item.clone())).err(),
-                "candidates" => serde_json::from_value::<Candidate>(Value::Object(item.clone())).err(),
+                "programmes" => {
+                    serde_json::from_value::<Programme>(Value::Object(item.clone())).err()
+                }
+                "candidates" => {
+                    serde_json::from_value::<Candidate>(Value::Object(item.clone())).err()
+                }
                 _ => serde_json::from_value::<Override>(Value::Object(item.clone())).err(),
             };
             if let Some(e) = res {

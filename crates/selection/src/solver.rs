@@ -67,9 +67,7 @@ fn initial_core(inst: &Instance, tuning: &Tuning) -> Vec<usize> {
         let prog = &inst.progs[p];
         let mut sorted = list.clone();
         sorted.sort_by_key(|&j| (-inst.weight[j], inst.id_pos[inst.pairs[j].cand]));
-        let per_class = tuning
-            .core_per_class
-            .unwrap_or(2 * prog.cap as usize + 4);
+        let per_class = tuning.core_per_class.unwrap_or(2 * prog.cap as usize + 4);
         let overall = 0;
         let mut class_n: BTreeMap<(bool, usize), usize> = BTreeMap::new();
         let mut region_n: BTreeMap<usize, usize> = BTreeMap::new();
@@ -143,13 +141,16 @@ pub(crate) fn optimise(inst: &Instance, tuning: &Tuning) -> Result<Solved, Selec
                     warm: Some(&warm),
                 },
             );
-            let bound = dual
-                .join()
-                .unwrap_or_else(|_| Err(SelectionError::Solver("the dual bound thread panicked".into())));
+            let bound = dual.join().unwrap_or_else(|_| {
+                Err(SelectionError::Solver(
+                    "the dual bound thread panicked".into(),
+                ))
+            });
             (out, bound)
         });
-        let out = out?
-            .ok_or_else(|| SelectionError::Solver("the MILP reported the model infeasible".into()))?;
+        let out = out?.ok_or_else(|| {
+            SelectionError::Solver("the MILP reported the model infeasible".into())
+        })?;
         let bound = bound?;
         if !check_pairs(inst, &out.selected) {
             return Err(SelectionError::Solver(
@@ -159,7 +160,11 @@ pub(crate) fn optimise(inst: &Instance, tuning: &Tuning) -> Result<Solved, Selec
         optimal &= out.optimal;
         let lb = weight_of(inst, &out.selected) as i128 * BOUND_UNIT;
         if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
-            eprintln!("core milp + dual {} pairs {:?}", core.len(), t_core.elapsed());
+            eprintln!(
+                "core milp + dual {} pairs {:?}",
+                core.len(),
+                t_core.elapsed()
+            );
         }
         if core.len() == n_pairs {
             break (out.selected, bound);

@@ -68,7 +68,10 @@ fn bad_input_names_the_field() {
     let mut v = base();
     v["candidates"][0]["preferences"] = json!(["P1", "P9"]);
     let e = err(v);
-    assert!(e.contains("candidates[0].preferences[1]: unknown programme \"P9\""), "{e}");
+    assert!(
+        e.contains("candidates[0].preferences[1]: unknown programme \"P9\""),
+        "{e}"
+    );
 
     let mut v = base();
     v["candidates"][0]["preferences"] = json!(["P1", "P1"]);
@@ -77,7 +80,10 @@ fn bad_input_names_the_field() {
     let mut v = base();
     v["programmes"][0]["min_member_share"] = json!(1.5);
     let e = err(v);
-    assert!(e.contains("programmes[0].min_member_share: share must be within 0..=1 (got 1.5)"), "{e}");
+    assert!(
+        e.contains("programmes[0].min_member_share: share must be within 0..=1 (got 1.5)"),
+        "{e}"
+    );
 
     let mut v = base();
     v["programmes"][0]["min_gender_share"] = json!({"f": -0.1});
@@ -86,7 +92,10 @@ fn bad_input_names_the_field() {
     let mut v = base();
     v["programmes"][0]["capacity"] = json!(-1);
     let e = err(v);
-    assert!(e.contains("programmes[0].capacity: must be at least 0 (got -1)"), "{e}");
+    assert!(
+        e.contains("programmes[0].capacity: must be at least 0 (got -1)"),
+        "{e}"
+    );
 
     let mut v = base();
     v["programmes"][0]["max_per_city"] = json!(-2);
@@ -104,12 +113,18 @@ fn bad_input_names_the_field() {
     let mut v = base();
     v["candidates"][2].as_object_mut().unwrap().remove("region");
     let e = err(v);
-    assert!(e.contains("candidates[2]") && e.contains("missing field `region`"), "{e}");
+    assert!(
+        e.contains("candidates[2]") && e.contains("missing field `region`"),
+        "{e}"
+    );
 
     let mut v = base();
     v["programmes"][0]["capacity"] = json!(2.5);
     let e = err(v);
-    assert!(e.contains("programmes[0].capacity: expected an integer"), "{e}");
+    assert!(
+        e.contains("programmes[0].capacity: expected an integer"),
+        "{e}"
+    );
 
     let mut v = base();
     v["programmes"][0]["capcity"] = json!(3);
@@ -129,7 +144,10 @@ fn bad_input_names_the_field() {
         {"candidate": "c1", "programme": null, "reason": "b"}]);
     assert!(err(v).contains("overrides[1].candidate: more than one override"));
 
-    assert!(matches!(solve_json("{not json"), Err(SelectionError::Json(_))));
+    assert!(matches!(
+        solve_json("{not json"),
+        Err(SelectionError::Json(_))
+    ));
 }
 
 #[test]
@@ -145,7 +163,12 @@ fn non_finite_score_is_rejected() {
         }
     );
     input.candidates[1].score = f64::INFINITY;
-    assert!(solve(&input).unwrap_err().to_string().contains("candidates[1].score"));
+    assert!(
+        solve(&input)
+            .unwrap_err()
+            .to_string()
+            .contains("candidates[1].score")
+    );
 }
 
 #[test]
@@ -159,12 +182,12 @@ fn output_round_trips() {
 fn decimal_scores_are_exact() {
     // 0.1 + 0.2 style sums must not drift: 3 x 33.3333 vs 99.9999.
     let v = json!({"programmes": [{"id": "P", "capacity": 3}, {"id": "Q", "capacity": 1}],
-        "candidates": [
-          {"id": "a", "score": 33.3333, "city": "x", "country": "y", "region": "z", "member": false, "gender": "", "eligible": true, "preferences": ["P"]},
-          {"id": "b", "score": 33.3333, "city": "x", "country": "y", "region": "z", "member": false, "gender": "", "eligible": true, "preferences": ["P"]},
-          {"id": "c", "score": 33.3333, "city": "x", "country": "y", "region": "z", "member": false, "gender": "", "eligible": true, "preferences": ["P"]},
-          {"id": "d", "score": 0.1, "city": "x", "country": "y", "region": "z", "member": false, "gender": "", "eligible": true, "preferences": ["Q"]}
-        ]});
+    "candidates": [
+      {"id": "a", "score": 33.3333, "city": "x", "country": "y", "region": "z", "member": false, "gender": "", "eligible": true, "preferences": ["P"]},
+      {"id": "b", "score": 33.3333, "city": "x", "country": "y", "region": "z", "member": false, "gender": "", "eligible": true, "preferences": ["P"]},
+      {"id": "c", "score": 33.3333, "city": "x", "country": "y", "region": "z", "member": false, "gender": "", "eligible": true, "preferences": ["P"]},
+      {"id": "d", "score": 0.1, "city": "x", "country": "y", "region": "z", "member": false, "gender": "", "eligible": true, "preferences": ["Q"]}
+    ]});
     let out = solve(&serde_json::from_value(v).unwrap()).unwrap();
     assert_eq!(out.objective_fixed, 1_000_999);
     assert_eq!(out.objective, 100.0999);

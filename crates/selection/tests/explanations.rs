@@ -49,7 +49,13 @@ fn who<'a>(out: &'a Output, id: &str) -> &'a CandidateResult {
 }
 
 fn selected(out: &Output, p: &str) -> Vec<String> {
-    let mut v = out.programmes.iter().find(|x| x.id == p).unwrap().selected.clone();
+    let mut v = out
+        .programmes
+        .iter()
+        .find(|x| x.id == p)
+        .unwrap()
+        .selected
+        .clone();
     v.sort();
     v
 }
@@ -58,7 +64,10 @@ fn selected(out: &Output, p: &str) -> Vec<String> {
 fn lower_score_names_both_scores() {
     let out = solve(&input(
         vec![prog("P1", 1)],
-        vec![cand("a", 74.0, "Dakar", &["P1"]), cand("b", 71.5, "Lima", &["P1"])],
+        vec![
+            cand("a", 74.0, "Dakar", &["P1"]),
+            cand("b", 71.5, "Lima", &["P1"]),
+        ],
     ))
     .unwrap();
     let a = who(&out, "a");
@@ -68,7 +77,12 @@ fn lower_score_names_both_scores() {
     let b = who(&out, "b");
     assert_eq!(b.status, Status::NotSelected);
     assert_eq!(b.reason_code, "lower_score");
-    assert!(b.reason.contains("lower score than the last selected in P1 (71.5 < 74.0)"), "{}", b.reason);
+    assert!(
+        b.reason
+            .contains("lower score than the last selected in P1 (71.5 < 74.0)"),
+        "{}",
+        b.reason
+    );
     assert_eq!(b.reason_params["score"], json!(71.5));
     assert_eq!(b.reason_params["last_selected_score"], json!(74.0));
 }
@@ -91,7 +105,8 @@ fn city_cap_names_the_city() {
     let c = who(&out, "c");
     assert_eq!(c.reason_code, "city_cap");
     assert!(
-        c.reason.contains("city cap of 2 in P1 reached by higher-scored candidates from Dakar"),
+        c.reason
+            .contains("city cap of 2 in P1 reached by higher-scored candidates from Dakar"),
         "{}",
         c.reason
     );
@@ -160,8 +175,17 @@ fn ineligible_and_second_choice() {
     assert_eq!(who(&out, "a").programme.as_deref(), Some("P1"));
     let b = who(&out, "b");
     assert_eq!(b.programme.as_deref(), Some("P2"));
-    assert!(b.reason.starts_with("Selected for their second choice P2"), "{}", b.reason);
-    assert!(b.reason.contains("lower score than the last selected in P1 (70.0 < 80.0)"), "{}", b.reason);
+    assert!(
+        b.reason.starts_with("Selected for their second choice P2"),
+        "{}",
+        b.reason
+    );
+    assert!(
+        b.reason
+            .contains("lower score than the last selected in P1 (70.0 < 80.0)"),
+        "{}",
+        b.reason
+    );
     assert_eq!(b.reason_params["rank"], json!(2));
     assert_eq!(out.rank_sum, 3);
     assert_eq!(out.objective, 150.0);
@@ -186,7 +210,11 @@ fn waitlist_positions() {
     assert_eq!(c.status, Status::Waitlisted);
     assert_eq!(c.reason_code, "waitlisted");
     assert_eq!(c.reason_params["position"], json!(1));
-    assert!(c.reason.starts_with("Waitlisted at position 1 for P1"), "{}", c.reason);
+    assert!(
+        c.reason.starts_with("Waitlisted at position 1 for P1"),
+        "{}",
+        c.reason
+    );
     assert_eq!(who(&out, "b").reason_params["position"], json!(2));
     assert_eq!(who(&out, "d").status, Status::NotSelected);
 }
@@ -215,7 +243,11 @@ fn unattainable_rules_are_reported_with_shortfall() {
     let out = solve(&input(vec![p], vec![cand("a", 90.0, "Oslo", &["P1"]), b])).unwrap();
     assert!(out.programmes[0].selected.is_empty());
     let v = &out.programmes[0].violations;
-    assert!(v.iter().all(|v| v.rule == "min_gender_share" && v.kind == "unattainable"), "{v:?}");
+    assert!(
+        v.iter()
+            .all(|v| v.rule == "min_gender_share" && v.kind == "unattainable"),
+        "{v:?}"
+    );
     assert!(!v.is_empty());
 }
 
@@ -225,7 +257,12 @@ fn member_share_limits_cohort() {
     p.min_member_share = Some(0.6);
     let mut cs = Vec::new();
     for i in 0..8 {
-        let mut c = cand(&format!("c{i}"), 50.0 + i as f64, &format!("City{i}"), &["P1"]);
+        let mut c = cand(
+            &format!("c{i}"),
+            50.0 + i as f64,
+            &format!("City{i}"),
+            &["P1"],
+        );
         c.member = i < 2;
         cs.push(c);
     }
@@ -277,7 +314,10 @@ fn overrides_are_honoured_and_reported() {
     // The city cap keeps the third seat empty (a is the only one left).
     let v = &out.programmes[0].violations;
     assert_eq!(v.len(), 1, "{v:?}");
-    assert_eq!((v[0].rule.as_str(), v[0].kind.as_str()), ("max_per_city", "limits_cohort"));
+    assert_eq!(
+        (v[0].rule.as_str(), v[0].kind.as_str()),
+        ("max_per_city", "limits_cohort")
+    );
     assert!(!v[0].caused_by_override);
 
     // Forcing two from Dakar breaks the city cap: reported, not refused.

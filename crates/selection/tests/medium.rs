@@ -11,38 +11,80 @@ use miti_selection::{Output, SolveOptions, Status, solve_with};
 fn seats(out: &Output) -> Vec<(String, Option<String>)> {
     out.candidates
         .iter()
-        .map(|c| (c.id.clone(), if c.status == Status::Selected { c.programme.clone() } else { None }))
+        .map(|c| {
+            (
+                c.id.clone(),
+                if c.status == Status::Selected {
+                    c.programme.clone()
+                } else {
+                    None
+                },
+            )
+        })
         .collect()
 }
 
 #[test]
 fn reduction_matches_whole_model_on_a_cycle() {
     let input = common::cycle_instance(4, 160, 11);
-    let whole = solve_with(&input, &SolveOptions { reduce_above_pairs: usize::MAX, ..Default::default() }).unwrap();
+    let whole = solve_with(
+        &input,
+        &SolveOptions {
+            reduce_above_pairs: usize::MAX,
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let reduced = solve_with(
         &input,
-        &SolveOptions { reduce_above_pairs: 0, core_per_class: Some(8), ..Default::default() },
+        &SolveOptions {
+            reduce_above_pairs: 0,
+            core_per_class: Some(8),
+            ..Default::default()
+        },
     )
     .unwrap();
     eprintln!("{:?}\n{:?}", whole.stats, reduced.stats);
     assert!(whole.optimal && reduced.optimal);
     assert_eq!(whole.stats.pairs_in_core, whole.stats.pairs_total);
-    assert!(reduced.stats.pairs_in_core < reduced.stats.pairs_total, "{:?}", reduced.stats);
-    assert!(reduced.stats.bound_checks_passed >= 1, "{:?}", reduced.stats);
+    assert!(
+        reduced.stats.pairs_in_core < reduced.stats.pairs_total,
+        "{:?}",
+        reduced.stats
+    );
+    assert!(
+        reduced.stats.bound_checks_passed >= 1,
+        "{:?}",
+        reduced.stats
+    );
     assert_eq!(whole.objective_fixed, reduced.objective_fixed);
     assert_eq!(whole.rank_sum, reduced.rank_sum);
     assert_eq!(seats(&whole), seats(&reduced));
     assert_eq!(whole.programmes, reduced.programmes);
 
     // Independent rule check of every cohort.
-    let idx: HashMap<&str, usize> = input.candidates.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+    let idx: HashMap<&str, usize> = input
+        .candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i))
+        .collect();
     for (p, prog) in input.programmes.iter().enumerate() {
-        let cohort: Vec<usize> = whole.programmes[p].selected.iter().map(|c| idx[c.as_str()]).collect();
+        let cohort: Vec<usize> = whole.programmes[p]
+            .selected
+            .iter()
+            .map(|c| idx[c.as_str()])
+            .collect();
         assert!(common::cohort_ok(&input, prog, &cohort), "{}", prog.id);
         assert_eq!(cohort.len(), 15, "{} is not full", prog.id);
     }
     // Every candidate has an explanation.
-    assert!(whole.candidates.iter().all(|c| !c.reason.is_empty() && !c.reason_code.is_empty()));
+    assert!(
+        whole
+            .candidates
+            .iter()
+            .all(|c| !c.reason.is_empty() && !c.reason_code.is_empty())
+    );
 }
 
 #[test]

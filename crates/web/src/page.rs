@@ -126,11 +126,28 @@ mod tests {
 
     /// Every field error code the domain and services produce.
     const CODES: &[&str] = &[
-        "required", "too_long", "invalid_date", "invalid_email", "invalid_country",
-        "invalid_timezone", "invalid_url", "invalid_choice", "invalid_slug", "date_order",
-        "password_too_short", "password_too_common", "password_mismatch", "login_failed",
-        "email_taken", "slug_taken", "membership_overlap", "mou_needs_two_parties",
-        "lifecycle_not_a_centre", "lifecycle_invalid_transition", "file_too_large", "file_type",
+        "required",
+        "too_long",
+        "invalid_date",
+        "invalid_email",
+        "invalid_country",
+        "invalid_timezone",
+        "invalid_url",
+        "invalid_choice",
+        "invalid_slug",
+        "date_order",
+        "password_too_short",
+        "password_too_common",
+        "password_mismatch",
+        "login_failed",
+        "email_taken",
+        "slug_taken",
+        "membership_overlap",
+        "mou_needs_two_parties",
+        "lifecycle_not_a_centre",
+        "lifecycle_invalid_transition",
+        "file_too_large",
+        "file_type",
         "unknown_organisation",
     ];
 
@@ -141,7 +158,16 @@ mod tests {
             let generic = tr.t("error-validation");
             for code in CODES {
                 let mut e = FieldErrors::new();
-                e.add_with("f", code, &[("max", "10".into()), ("min", "12".into()), ("from", "active".into()), ("to", "candidate".into())]);
+                e.add_with(
+                    "f",
+                    code,
+                    &[
+                        ("max", "10".into()),
+                        ("min", "12".into()),
+                        ("from", "active".into()),
+                        ("to", "candidate".into()),
+                    ],
+                );
                 let msg = field_message(&tr, &e.0[0]);
                 assert_ne!(msg, generic, "{} {code}", l.code());
                 assert!(!msg.is_empty());

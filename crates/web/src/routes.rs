@@ -177,7 +177,13 @@ mod tests {
     #[test]
     fn every_route_has_a_row_in_the_policy_table() {
         for r in table() {
-            assert!(policy::roles_for(r.action).is_ok(), "{} {} uses {:?}, which has no policy row", r.method, r.path, r.action);
+            assert!(
+                policy::roles_for(r.action).is_ok(),
+                "{} {} uses {:?}, which has no policy row",
+                r.method,
+                r.path,
+                r.action
+            );
         }
     }
 
@@ -185,7 +191,14 @@ mod tests {
     fn no_route_is_registered_twice() {
         let t = table();
         for (i, a) in t.iter().enumerate() {
-            assert!(!t[i + 1..].iter().any(|b| a.method == b.method && a.path == b.path), "{} {}", a.method, a.path);
+            assert!(
+                !t[i + 1..]
+                    .iter()
+                    .any(|b| a.method == b.method && a.path == b.path),
+                "{} {}",
+                a.method,
+                a.path
+            );
         }
     }
 }

@@ -47,16 +47,22 @@ impl TestApp {
             }
         };
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_miti"));
-        cmd.args(["serve", "--demo", "--bind", "127.0.0.1:0", "--insecure-cookies"])
-            .arg("--database-url")
-            .arg(&database_url)
-            .arg("--data-dir")
-            .arg(dir.path().join("data"))
-            .env("RUST_LOG", "warn")
-            .env_remove("MITI_SMTP_URL")
-            .current_dir(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
+        cmd.args([
+            "serve",
+            "--demo",
+            "--bind",
+            "127.0.0.1:0",
+            "--insecure-cookies",
+        ])
+        .arg("--database-url")
+        .arg(&database_url)
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .env("RUST_LOG", "warn")
+        .env_remove("MITI_SMTP_URL")
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -78,7 +84,12 @@ impl TestApp {
         })
         .await
         .unwrap();
-        Some(TestApp { base, child, _dir: dir, database_url })
+        Some(TestApp {
+            base,
+            child,
+            _dir: dir,
+            database_url,
+        })
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -124,20 +135,22 @@ impl TestApp {
 
     /// The id of the organisation with this slug (through the public API).
     pub async fn org_id(&self, slug: &str) -> i64 {
-        let list: serde_json::Value = reqwest::get(self.url(&format!("/api/v1/organisations?q={slug}")))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        for item in list["items"].as_array().unwrap() {
-            let id = item["id"].as_i64().unwrap();
-            let detail: serde_json::Value = reqwest::get(self.url(&format!("/api/v1/organisations/{id}")))
+        let list: serde_json::Value =
+            reqwest::get(self.url(&format!("/api/v1/organisations?q={slug}")))
                 .await
                 .unwrap()
                 .json()
                 .await
                 .unwrap();
+        for item in list["items"].as_array().unwrap() {
+            let id = item["id"].as_i64().unwrap();
+            let detail: serde_json::Value =
+                reqwest::get(self.url(&format!("/api/v1/organisations/{id}")))
+                    .await
+                    .unwrap()
+                    .json()
+                    .await
+                    .unwrap();
             if detail["slug"] == slug {
                 return id;
             }
@@ -157,7 +170,9 @@ pub fn csrf_from(html: &str) -> String {
         return c[1].to_string();
     }
     let re = Regex::new(r#""X-CSRF-Token": "([^"]+)""#).unwrap();
-    re.captures(html).map(|c| c[1].to_string()).expect("a CSRF token in the page")
+    re.captures(html)
+        .map(|c| c[1].to_string())
+        .expect("a CSRF token in the page")
 }
 
 impl Browser {
@@ -208,11 +223,17 @@ impl Browser {
     }
 
     pub async fn login(&self, email: &str, password: &str) -> Response {
-        self.post_form("/login", &[("email", email), ("password", password), ("next", "/")]).await
+        self.post_form(
+            "/login",
+            &[("email", email), ("password", password), ("next", "/")],
+        )
+        .await
     }
 
     pub fn cookie(&self, r: &Response, name: &str) -> Option<String> {
-        r.cookies().find(|c| c.name() == name).map(|c| c.value().to_string())
+        r.cookies()
+            .find(|c| c.name() == name)
+            .map(|c| c.value().to_string())
     }
 }
 

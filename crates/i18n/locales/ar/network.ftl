@@ -60,7 +60,7 @@ region-middle-east-west-asia = الشرق الأوسط وغرب آسيا
 
 ## مراحل العضوية
 
-lifecycle-title = سجل العضوية
+lifecycle-title = دورة حياة المركز
 lifecycle-candidate = قيد الترشح
 lifecycle-active = سارية
 lifecycle-withdrawing = قيد الانسحاب

@@ -57,7 +57,7 @@ region-middle-east-west-asia = Middle East and West Asia
 
 ## Membership lifecycle
 
-lifecycle-title = Membership history
+lifecycle-title = Centre lifecycle
 lifecycle-candidate = Candidate
 lifecycle-active = Active
 lifecycle-withdrawing = Withdrawing

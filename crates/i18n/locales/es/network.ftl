@@ -57,7 +57,7 @@ region-middle-east-west-asia = Oriente Medio y Asia Occidental
 
 ## Ciclo de membresía
 
-lifecycle-title = Historial de membresía
+lifecycle-title = Ciclo de vida del centro
 lifecycle-candidate = Candidatura
 lifecycle-active = Activa
 lifecycle-withdrawing = En proceso de retiro

@@ -52,7 +52,7 @@ region-middle-east-west-asia = خاورمیانه و غرب آسیا
 
 ## چرخهٔ عضویت
 
-lifecycle-title = سابقهٔ عضویت
+lifecycle-title = چرخهٔ حیات مرکز
 lifecycle-candidate = نامزد عضویت
 lifecycle-active = فعال
 lifecycle-withdrawing = در حال کناره‌گیری

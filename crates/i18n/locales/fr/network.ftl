@@ -57,7 +57,7 @@ region-middle-east-west-asia = Moyen-Orient et Asie occidentale
 
 ## Cycle d’adhésion
 
-lifecycle-title = Historique de l’adhésion
+lifecycle-title = Cycle de vie du centre
 lifecycle-candidate = Candidature
 lifecycle-active = Active
 lifecycle-withdrawing = Retrait en cours

@@ -52,7 +52,7 @@ region-middle-east-west-asia = 중동·서아시아
 
 ## 회원 자격 이력
 
-lifecycle-title = 회원 자격 이력
+lifecycle-title = 센터 운영 단계 이력
 lifecycle-candidate = 가입 후보
 lifecycle-active = 활동 중
 lifecycle-withdrawing = 탈퇴 진행 중
