@@ -489,6 +489,9 @@ const REQUIRED_VARIABLES: &[(&str, &[&str])] = &[
     ("lifecycle-invalid-transition", &["from", "to"]),
     ("field-too-long", &["max"]),
     ("field-file-too-large", &["max"]),
+    ("sdg-goal", &["number"]),
+    ("sdg-target", &["code"]),
+    ("sdg-indicator", &["code"]),
     ("common-page", &["page", "pages"]),
     ("email-reset-body", &["link", "minutes"]),
 ];

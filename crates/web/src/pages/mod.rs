@@ -9,6 +9,7 @@ pub mod home;
 pub mod mous;
 pub mod organisations;
 pub mod people;
+pub mod sdg;
 
 use crate::error::WebError;
 use askama::Template;
