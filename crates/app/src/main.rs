@@ -1,5 +1,6 @@
 //! `miti`: one binary for the server and its operations.
 
+mod backup;
 mod config;
 mod serve;
 
@@ -80,6 +81,22 @@ enum Command {
         /// The demo network: real organisations and one account per role.
         #[arg(long, required = true)]
         demo: bool,
+    },
+    /// Write a consistent backup of the SQLite database and the stored files
+    /// to FILE (a tar archive), while the server keeps running.
+    Backup {
+        #[command(flatten)]
+        db: DbArgs,
+        file: PathBuf,
+    },
+    /// Restore a backup made by `miti backup` (stop the server first).
+    Restore {
+        #[command(flatten)]
+        db: DbArgs,
+        file: PathBuf,
+        /// Replace an existing database and data folder.
+        #[arg(long)]
+        force: bool,
     },
     /// Select cohorts under the network's rules: JSON in, JSON out (docs/selection.md).
     Select {
@@ -166,6 +183,16 @@ async fn run(cli: Cli) -> Result<(), String> {
             let s = settings(&cli.config, db_flags(&db))?;
             let services = serve::services(&s).await?;
             serve::seed_demo(&services).await
+        }
+        Command::Backup { db, file } => {
+            let s = settings(&cli.config, db_flags(&db))?;
+            println!("{}", backup::backup(&s, &file).await?);
+            Ok(())
+        }
+        Command::Restore { db, file, force } => {
+            let s = settings(&cli.config, db_flags(&db))?;
+            println!("{}", backup::restore(&s, &file, force).await?);
+            Ok(())
         }
         Command::Select { input, output } => {
             let text =

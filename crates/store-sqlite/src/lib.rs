@@ -47,3 +47,46 @@ pub async fn open(url: &str) -> Result<SqliteStore, StoreError> {
     migrate(&pool).await?;
     Ok(SqlStore::new(pool))
 }
+
+/// Writes a consistent copy of the live database to `dest` (`VACUUM INTO`:
+/// readers and writers carry on; the copy is one point in time).
+pub async fn backup_to(pool: &SqlitePool, dest: &std::path::Path) -> Result<(), StoreError> {
+    if dest.exists() {
+        return Err(StoreError::Backend(format!(
+            "{} already exists",
+            dest.display()
+        )));
+    }
+    sqlx::query("VACUUM INTO $1")
+        .bind(dest.to_string_lossy().into_owned())
+        .execute(pool)
+        .await
+        .map_err(|e| StoreError::Backend(format!("backup failed: {e}")))?;
+    Ok(())
+}
+
+/// `PRAGMA integrity_check`: `Ok` when SQLite finds the file sound.
+pub async fn integrity_check(pool: &SqlitePool) -> Result<(), StoreError> {
+    let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_all(pool)
+        .await
+        .map_err(|e| StoreError::Backend(e.to_string()))?;
+    if rows == ["ok"] {
+        Ok(())
+    } else {
+        Err(StoreError::Backend(format!(
+            "integrity check: {}",
+            rows.join("; ")
+        )))
+    }
+}
+
+/// The file behind a `sqlite://` URL (`sqlite://miti.db`, `sqlite:///abs.db`,
+/// `sqlite:miti.db?mode=rwc`).
+pub fn database_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or("");
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}

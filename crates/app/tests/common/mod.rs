@@ -21,6 +21,7 @@ pub struct TestApp {
     child: Child,
     _dir: tempfile::TempDir,
     pub database_url: String,
+    pub data_dir: std::path::PathBuf,
 }
 
 impl Drop for TestApp {
@@ -84,11 +85,13 @@ impl TestApp {
         })
         .await
         .unwrap();
+        let data_dir = dir.path().join("data");
         Some(TestApp {
             base,
             child,
             _dir: dir,
             database_url,
+            data_dir,
         })
     }
 
