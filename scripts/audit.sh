@@ -78,7 +78,8 @@ if [ ! -e "$db/.git" ]; then
         echo "advisory database snapshot of $snap_date: $age_days days old"
         if [ "$age_days" -gt 90 ]; then
             echo "warning: the advisory database is over 90 days old; advisories published" \
-                "since $snap_date are not checked (refresh shared/data/advisory-db)"
+                "since $snap_date are not checked (refresh shared/data/advisory-db;" \
+                "past maximum-db-staleness in deny.toml the check fails: 'repository is stale')"
         fi
     fi
 fi

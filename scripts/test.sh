@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/miti-target}"
-bash scripts/install-test-deps.sh
+bash scripts/install-test-deps.sh --browser
 # CI must not pass by skipping: without PostgreSQL the tests fail instead.
 if [ "${CI:-}" = "true" ]; then export MITI_PG_REQUIRED=1; fi
 cargo test --workspace --all-targets "$@"

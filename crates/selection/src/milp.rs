@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use good_lp::{
     Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable,
-    WithInitialSolution, microlp, solvers::SolutionStatus, variable,
+    WithInitialSolution, WithTimeLimit, microlp, solvers::SolutionStatus, variable,
 };
 
 use crate::error::SelectionError;
@@ -208,6 +208,9 @@ pub(crate) enum Objective<'a> {
     Custom(&'a [f64]),
 }
 
+/// Error message of a MILP that hit its time limit without a solution.
+pub(crate) const TIME_LIMIT: &str = "time limit reached before a solution was found";
+
 /// A MILP over a subset of pairs.
 pub(crate) struct Request<'a> {
     pub subset: &'a [usize],
@@ -222,6 +225,9 @@ pub(crate) struct Request<'a> {
     pub fixed: &'a [usize],
     /// Pairs (ids) of a known feasible selection, as a warm start.
     pub warm: Option<&'a [usize]>,
+    /// Wall-clock limit in seconds (the best solution found so far is
+    /// returned, flagged as not optimal).
+    pub time_limit: Option<f64>,
 }
 
 pub(crate) struct MilpOutcome {
@@ -419,9 +425,17 @@ pub(crate) fn solve(
         model.add_constraint(er.leq(r_star as f64 + 0.5));
     }
 
+    if let Some(limit) = req.time_limit {
+        model = model.with_time_limit(limit);
+    }
     let solution = match model.solve() {
         Ok(s) => s,
         Err(ResolutionError::Infeasible) => return Ok(None),
+        Err(ResolutionError::Other(msg))
+            if req.time_limit.is_some() && msg.contains("Time limit") =>
+        {
+            return Err(SelectionError::Solver(TIME_LIMIT.into()));
+        }
         Err(e) => return Err(solver_err(e)),
     };
     let optimal = matches!(solution.status(), SolutionStatus::Optimal);

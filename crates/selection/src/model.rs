@@ -189,6 +189,10 @@ pub struct SolveStats {
     pub milp_solves: usize,
     /// Number of exact dual-bound certifications that passed.
     pub bound_checks_passed: usize,
+    /// Whether the id tie-break was carried out exhaustively (false only if
+    /// it was switched off or a tie-break MILP hit its time limit; the
+    /// selection is optimal either way).
+    pub tie_break_exact: bool,
     /// Wall-clock milliseconds.
     pub millis: u64,
 }

@@ -22,6 +22,11 @@ pub(crate) struct Solved {
     pub stats: SolveStats,
 }
 
+/// Time limit of one tie-break MILP; when it is hit the current (optimal)
+/// selection is kept for the candidates concerned and the output says the
+/// tie-break was not exhaustive.
+const TIE_BREAK_SECONDS: f64 = 20.0;
+
 /// Models with at most this many pairs skip the reduction.
 pub(crate) const SMALL_MODEL: usize = 2_500;
 
@@ -139,6 +144,7 @@ pub(crate) fn optimise(inst: &Instance, tuning: &Tuning) -> Result<Solved, Selec
                     status: &[],
                     fixed: &[],
                     warm: Some(&warm),
+                    time_limit: None,
                 },
             );
             let bound = dual.join().unwrap_or_else(|_| {
@@ -215,8 +221,8 @@ pub(crate) fn optimise(inst: &Instance, tuning: &Tuning) -> Result<Solved, Selec
         );
     }
     let selected = if tuning.id_tie_break {
-        let (selected, tb_optimal) = tie_break(inst, &closed, &star, selected, &mut stats)?;
-        optimal &= tb_optimal;
+        let (selected, tb_exact) = tie_break(inst, &closed, &star, selected, &mut stats)?;
+        stats.tie_break_exact = tb_exact;
         selected
     } else {
         selected
@@ -493,7 +499,7 @@ fn tie_break_component(
     let mut chosen: Vec<usize> = selected.iter().copied().collect();
     chosen.sort_by_key(|&c| inst.id_pos[c]);
     let max_rank = sub.iter().map(|&j| inst.pairs[j].rank).max().unwrap_or(1) as u64;
-    let block_b = block_size(max_rank).min(10);
+    let block_b = block_size(max_rank).min(6);
     let status_b: Vec<(usize, bool)> = chosen.iter().map(|&c| (c, true)).collect();
     let best_rank = |c: usize| {
         sub.iter()
@@ -549,38 +555,25 @@ fn tie_break_component(
             }
         }
         let block: Vec<usize> = chosen[i..(i + block_b).min(chosen.len())].to_vec();
-        // Minimise K * rank + sum_k w_k * (rank_k - 1) with lexicographic
-        // weights w_k on the block; K exceeds every block term, so the rank
-        // sum stays minimal (= R*, checked exactly below).
+        // Minimise sum_k w_k * (rank_k - 1) over the block, with
+        // lexicographic weights w_k, among seatings of rank sum R*.
         let weights: Vec<f64> = (0..block.len())
             .map(|k| max_rank.pow((block.len() - 1 - k) as u32) as f64)
             .collect();
-        let big_k = 1.0 + weights.iter().sum::<f64>() * (max_rank as f64 - 1.0);
         let coefs: Vec<f64> = sub
             .iter()
             .map(|&j| {
                 let pr = inst.pairs[j];
-                let lex = match block.iter().position(|&b| b == pr.cand) {
-                    Some(k) => weights[k] * (pr.rank as f64 - 1.0),
+                match block.iter().position(|&b| b == pr.cand) {
+                    Some(k) => -weights[k] * (pr.rank as f64 - 1.0),
                     None => 0.0,
-                };
-                -(big_k * pr.rank as f64 + lex)
+                }
             })
             .collect();
         stats.milp_solves += 1;
-        let out = milp::solve(
-            inst,
-            &Request {
-                subset: &sub,
-                closed,
-                objective: Objective::Custom(&coefs),
-                keep_optimal: None,
-                status: &status_b,
-                fixed: &fixed,
-                warm: Some(&x),
-            },
-        )?
-        .map(|o| (o.selected, o.optimal));
+        let out = solve_optimal_restricted(
+            inst, closed, &sub, &coefs, &status_b, &fixed, &x, s_star, r_star,
+        )?;
 
         match out {
             Some((sel, opt)) if accept(&sel) => {
@@ -632,7 +625,15 @@ fn solve_optimal_restricted(
             status,
             fixed,
             warm: Some(warm),
+            time_limit: Some(TIE_BREAK_SECONDS),
         },
-    )?;
-    Ok(out.map(|o| (o.selected, o.optimal)))
+    );
+    match out {
+        Ok(out) => Ok(out.map(|o| (o.selected, o.optimal))),
+        // Keep the current optimal selection, flagged as not exhaustive.
+        Err(SelectionError::Solver(msg)) if msg == milp::TIME_LIMIT => {
+            Ok(Some((warm.to_vec(), false)))
+        }
+        Err(e) => Err(e),
+    }
 }

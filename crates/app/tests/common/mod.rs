@@ -39,6 +39,16 @@ impl TestApp {
     }
 
     pub async fn spawn_with(backend: Backend, env: &[(&str, &str)]) -> Option<TestApp> {
+        Self::spawn_opts(backend, env, true).await
+    }
+
+    /// `insecure_cookies: false` keeps the production cookies (`__Host-`,
+    /// `Secure`), which a real browser accepts on http://127.0.0.1.
+    pub async fn spawn_opts(
+        backend: Backend,
+        env: &[(&str, &str)],
+        insecure_cookies: bool,
+    ) -> Option<TestApp> {
         let dir = tempfile::tempdir().unwrap();
         let database_url = match backend {
             Backend::Sqlite => format!("sqlite://{}", dir.path().join("miti.db").display()),
@@ -48,22 +58,17 @@ impl TestApp {
             }
         };
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_miti"));
-        cmd.args([
-            "serve",
-            "--demo",
-            "--bind",
-            "127.0.0.1:0",
-            "--insecure-cookies",
-        ])
-        .arg("--database-url")
-        .arg(&database_url)
-        .arg("--data-dir")
-        .arg(dir.path().join("data"))
-        .env("RUST_LOG", "warn")
-        .env_remove("MITI_SMTP_URL")
-        .current_dir(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit());
+        cmd.args(["serve", "--demo", "--bind", "127.0.0.1:0"])
+            .args(insecure_cookies.then_some("--insecure-cookies"))
+            .arg("--database-url")
+            .arg(&database_url)
+            .arg("--data-dir")
+            .arg(dir.path().join("data"))
+            .env("RUST_LOG", "warn")
+            .env_remove("MITI_SMTP_URL")
+            .current_dir(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
         for (k, v) in env {
             cmd.env(k, v);
         }
