@@ -120,7 +120,10 @@ pub async fn create_admin(
             miti_domain::DomainError::Invalid(errs) => errs
                 .0
                 .iter()
-                .map(|f| format!("{}: {}", f.field, f.code))
+                .map(|f| {
+                    let tr = miti_i18n::Tr::new(miti_i18n::Locale::En);
+                    format!("{}: {}", f.field, miti_web::page::field_message(&tr, f))
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
             other => other.to_string(),

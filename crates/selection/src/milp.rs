@@ -4,8 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use good_lp::{
-    Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable,
-    WithInitialSolution, WithTimeLimit, microlp, solvers::SolutionStatus, variable,
+    Expression, ProblemVariables, ResolutionError, Solution, SolverModel, Variable, microlp,
+    variable,
 };
 
 use crate::error::SelectionError;
@@ -208,8 +208,8 @@ pub(crate) enum Objective<'a> {
     Custom(&'a [f64]),
 }
 
-/// Error message of a MILP that hit its time limit without a solution.
-pub(crate) const TIME_LIMIT: &str = "time limit reached before a solution was found";
+/// Error message of a MILP that hit its node limit without a solution.
+pub(crate) const LIMIT_REACHED: &str = "node limit reached before a solution was found";
 
 /// A MILP over a subset of pairs.
 pub(crate) struct Request<'a> {
@@ -225,9 +225,9 @@ pub(crate) struct Request<'a> {
     pub fixed: &'a [usize],
     /// Pairs (ids) of a known feasible selection, as a warm start.
     pub warm: Option<&'a [usize]>,
-    /// Wall-clock limit in seconds (the best solution found so far is
-    /// returned, flagged as not optimal).
-    pub time_limit: Option<f64>,
+    /// Branch-and-bound node limit (deterministic, unlike a time limit);
+    /// the best solution found so far is returned, flagged as not optimal.
+    pub node_limit: Option<u64>,
 }
 
 pub(crate) struct MilpOutcome {
@@ -236,15 +236,17 @@ pub(crate) struct MilpOutcome {
     pub optimal: bool,
 }
 
-fn solver_err(e: ResolutionError) -> SelectionError {
+pub(crate) fn solver_err(e: ResolutionError) -> SelectionError {
     SelectionError::Solver(e.to_string())
 }
 
-/// Solve a MILP. `Ok(None)` when infeasible.
+/// Solve a MILP (microlp, called directly for its node limit). `Ok(None)`
+/// when infeasible.
 pub(crate) fn solve(
     inst: &Instance,
     req: &Request<'_>,
 ) -> Result<Option<MilpOutcome>, SelectionError> {
+    use microlp::{ComparisonOp, LinearExpr, OptimizationDirection, Problem};
     let subset = req.subset;
     if subset.is_empty() {
         return Ok(Some(MilpOutcome {
@@ -252,26 +254,14 @@ pub(crate) fn solve(
             optimal: true,
         }));
     }
-    let mut vars = ProblemVariables::new();
-    let x: Vec<Variable> = subset
-        .iter()
-        .map(|_| vars.add(variable().binary()))
-        .collect();
-    let mut objective = Expression::with_capacity(subset.len());
-    match req.objective {
-        Objective::Main => {
-            for (pos, &j) in subset.iter().enumerate() {
-                objective.add_mul(inst.weight[j] as f64, x[pos]);
-            }
-        }
-        Objective::Custom(coefs) => {
-            for (pos, &c) in coefs.iter().enumerate() {
-                if c != 0.0 {
-                    objective.add_mul(c, x[pos]);
-                }
-            }
-        }
-    }
+    let mut model = Problem::new(OptimizationDirection::Maximize);
+    let x: Vec<microlp::Variable> = match req.objective {
+        Objective::Main => subset
+            .iter()
+            .map(|&j| model.add_binary_var(inst.weight[j] as f64))
+            .collect(),
+        Objective::Custom(coefs) => coefs.iter().map(|&c| model.add_binary_var(c)).collect(),
+    };
 
     // Region machinery (z = programme non-empty, y = region represented).
     let mut region_groups: Vec<BTreeMap<usize, Vec<usize>>> =
@@ -285,25 +275,113 @@ pub(crate) fn solve(
                 .push(pos);
         }
     }
-    let mut z: HashMap<usize, Variable> = HashMap::new();
-    let mut y: Vec<(usize, Variable, Vec<usize>)> = Vec::new();
+    let mut z: HashMap<usize, microlp::Variable> = HashMap::new();
+    let mut y: Vec<(usize, usize, microlp::Variable, Vec<usize>)> = Vec::new();
     for (p, groups) in region_groups.iter().enumerate() {
-        if groups.is_empty() || req.closed[p] {
+        if groups.is_empty() || req.closed[p] || (groups.len() as u32) < inst.progs[p].min_regions {
             continue;
         }
-        if (groups.len() as u32) < inst.progs[p].min_regions {
-            continue; // handled below: the programme must stay empty
-        }
-        z.insert(p, vars.add(variable().binary()));
-        for (_, members) in groups.iter() {
-            y.push((p, vars.add(variable().binary()), members.clone()));
+        z.insert(p, model.add_binary_var(0.0));
+        for (&r, members) in groups.iter() {
+            y.push((p, r, model.add_binary_var(0.0), members.clone()));
         }
     }
 
-    let mut model = vars.maximise(objective).using(microlp);
+    // Candidate rows.
+    let mut by_cand: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (pos, &j) in subset.iter().enumerate() {
+        by_cand.entry(inst.pairs[j].cand).or_default().push(pos);
+    }
+    for (c, must) in req.status {
+        if *must && !by_cand.contains_key(c) {
+            return Ok(None);
+        }
+    }
+    let status: HashMap<usize, bool> = req.status.iter().copied().collect();
+    for (c, positions) in &by_cand {
+        let e: Vec<(microlp::Variable, f64)> = positions.iter().map(|&pos| (x[pos], 1.0)).collect();
+        match status.get(c) {
+            Some(true) => model.add_constraint(e, ComparisonOp::Eq, 1.0),
+            Some(false) => model.add_constraint(e, ComparisonOp::Eq, 0.0),
+            None if positions.len() > 1 => model.add_constraint(e, ComparisonOp::Le, 1.0),
+            None => {}
+        }
+    }
+    let pos_of: HashMap<usize, usize> = subset
+        .iter()
+        .enumerate()
+        .map(|(pos, &j)| (j, pos))
+        .collect();
+    for j in req.fixed {
+        let Some(&pos) = pos_of.get(j) else {
+            return Ok(None);
+        };
+        model.add_constraint([(x[pos], 1.0)], ComparisonOp::Eq, 1.0);
+    }
+
+    // Programme rows.
+    for (row, positions) in build_rows(inst, subset, req.closed) {
+        let mut e = LinearExpr::empty();
+        for &pos in &positions {
+            let a = row.kind.coef(inst, inst.pairs[subset[pos]].cand);
+            if a != 0 {
+                e.add(x[pos], a as f64 / row.scale as f64);
+            }
+        }
+        let rhs = row.rhs as f64 / row.scale as f64;
+        if let RowKind::Cap(p) = row.kind {
+            if let Some(&zp) = z.get(&p) {
+                e.add(zp, -rhs);
+                model.add_constraint(e, ComparisonOp::Le, 0.0);
+                continue;
+            }
+            let regions_short = inst.progs[p].eff.regions_active
+                && (region_groups[p].len() as u32) < inst.progs[p].min_regions;
+            if regions_short {
+                model.add_constraint(e, ComparisonOp::Le, 0.0);
+                continue;
+            }
+        }
+        model.add_constraint(e, ComparisonOp::Le, rhs);
+    }
+    for (_, _, v, members) in &y {
+        let mut e = LinearExpr::empty();
+        e.add(*v, 1.0);
+        for &pos in members {
+            e.add(x[pos], -1.0);
+        }
+        model.add_constraint(e, ComparisonOp::Le, 0.0);
+    }
+    for (&p, &zp) in &z {
+        let mut e = LinearExpr::empty();
+        for (q, _, v, _) in &y {
+            if *q == p {
+                e.add(*v, 1.0);
+            }
+        }
+        e.add(zp, -(inst.progs[p].min_regions as f64));
+        model.add_constraint(e, ComparisonOp::Ge, 0.0);
+    }
+    if let Some((s_star, r_star)) = req.keep_optimal {
+        let mut es = LinearExpr::empty();
+        let mut er = LinearExpr::empty();
+        for (pos, &j) in subset.iter().enumerate() {
+            let pr = inst.pairs[j];
+            let s = inst.cands[pr.cand].score / inst.score_unit;
+            if s != 0 {
+                es.add(x[pos], s as f64);
+            }
+            er.add(x[pos], pr.rank as f64);
+        }
+        model.add_constraint(es, ComparisonOp::Ge, s_star as f64 - 0.5);
+        model.add_constraint(er, ComparisonOp::Le, r_star as f64 + 0.5);
+    }
+
+    let mut opts = microlp::SolveOptions::default();
+    opts.node_limit = req.node_limit;
     if let Some(warm) = req.warm {
         let chosen: BTreeSet<usize> = warm.iter().copied().collect();
-        let mut init: Vec<(Variable, f64)> = subset
+        let mut init: Vec<(microlp::Variable, f64)> = subset
             .iter()
             .enumerate()
             .map(|(pos, j)| (x[pos], if chosen.contains(j) { 1.0 } else { 0.0 }))
@@ -318,131 +396,31 @@ pub(crate) fn solve(
         for (&p, &v) in &z {
             init.push((v, if nonempty.contains(&p) { 1.0 } else { 0.0 }));
         }
-        for (p, v, members) in &y {
-            let r = inst.cands[inst.pairs[subset[members[0]]].cand].region;
-            init.push((*v, if present.contains(&(*p, r)) { 1.0 } else { 0.0 }));
+        for (p, r, v, _) in &y {
+            init.push((
+                *v,
+                if present.contains(&(*p, *r)) {
+                    1.0
+                } else {
+                    0.0
+                },
+            ));
         }
-        model = model.with_initial_solution(init);
+        opts.warm_start = Some(init);
     }
-
-    // Candidate rows.
-    let mut by_cand: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (pos, &j) in subset.iter().enumerate() {
-        by_cand.entry(inst.pairs[j].cand).or_default().push(pos);
-    }
-    let status: HashMap<usize, bool> = req.status.iter().copied().collect();
-    for (c, positions) in &by_cand {
-        let mut e = Expression::with_capacity(positions.len());
-        for &pos in positions {
-            e.add_mul(1.0, x[pos]);
-        }
-        match status.get(c) {
-            Some(true) => {
-                model.add_constraint(e.eq(1.0));
-            }
-            Some(false) => {
-                model.add_constraint(e.eq(0.0));
-            }
-            None => {
-                if positions.len() > 1 {
-                    model.add_constraint(e.leq(1.0));
-                }
-            }
-        }
-    }
-    for (c, must) in req.status {
-        if *must && !by_cand.contains_key(c) {
-            return Ok(None);
-        }
-    }
-    let pos_of: HashMap<usize, usize> = subset
-        .iter()
-        .enumerate()
-        .map(|(pos, &j)| (j, pos))
-        .collect();
-    for j in req.fixed {
-        let Some(&pos) = pos_of.get(j) else {
-            return Ok(None);
-        };
-        model.add_constraint(Expression::from(x[pos]).eq(1.0));
-    }
-
-    // Programme rows.
-    for (row, positions) in build_rows(inst, subset, req.closed) {
-        let mut e = Expression::with_capacity(positions.len() + 1);
-        for &pos in &positions {
-            let a = row.kind.coef(inst, inst.pairs[subset[pos]].cand);
-            if a != 0 {
-                e.add_mul(a as f64 / row.scale as f64, x[pos]);
-            }
-        }
-        let rhs = row.rhs as f64 / row.scale as f64;
-        if let RowKind::Cap(p) = row.kind {
-            if let Some(&zp) = z.get(&p) {
-                e.add_mul(-rhs, zp);
-                model.add_constraint(e.leq(0.0));
-                continue;
-            }
-            let regions_short = inst.progs[p].eff.regions_active
-                && (region_groups[p].len() as u32) < inst.progs[p].min_regions;
-            if regions_short {
-                model.add_constraint(e.leq(0.0));
-                continue;
-            }
-        }
-        model.add_constraint(e.leq(rhs));
-    }
-    for (p, v, members) in &y {
-        let mut e = Expression::from(*v);
-        for &pos in members {
-            e.add_mul(-1.0, x[pos]);
-        }
-        model.add_constraint(e.leq(0.0));
-        let _ = p;
-    }
-    for (&p, &zp) in &z {
-        let mut e = Expression::with_capacity(8);
-        for (q, v, _) in &y {
-            if *q == p {
-                e.add_mul(1.0, *v);
-            }
-        }
-        e.add_mul(-(inst.progs[p].min_regions as f64), zp);
-        model.add_constraint(e.geq(0.0));
-    }
-    if let Some((s_star, r_star)) = req.keep_optimal {
-        let mut es = Expression::with_capacity(subset.len());
-        let mut er = Expression::with_capacity(subset.len());
-        for (pos, &j) in subset.iter().enumerate() {
-            let pr = inst.pairs[j];
-            let s = inst.cands[pr.cand].score / inst.score_unit;
-            if s != 0 {
-                es.add_mul(s as f64, x[pos]);
-            }
-            er.add_mul(pr.rank as f64, x[pos]);
-        }
-        model.add_constraint(es.geq(s_star as f64 - 0.5));
-        model.add_constraint(er.leq(r_star as f64 + 0.5));
-    }
-
-    if let Some(limit) = req.time_limit {
-        model = model.with_time_limit(limit);
-    }
-    let solution = match model.solve() {
-        Ok(s) => s,
-        Err(ResolutionError::Infeasible) => return Ok(None),
-        Err(ResolutionError::Other(msg))
-            if req.time_limit.is_some() && msg.contains("Time limit") =>
-        {
-            return Err(SelectionError::Solver(TIME_LIMIT.into()));
-        }
-        Err(e) => return Err(solver_err(e)),
+    let outcome = match model.solve_with(opts) {
+        Ok(o) => o,
+        Err(microlp::Error::Infeasible) => return Ok(None),
+        Err(e) => return Err(SelectionError::Solver(e.to_string())),
     };
-    let optimal = matches!(solution.status(), SolutionStatus::Optimal);
+    let optimal = outcome.is_optimal();
+    let Some(solution) = outcome.solution() else {
+        return Err(SelectionError::Solver(LIMIT_REACHED.into()));
+    };
     let selected = subset
         .iter()
         .enumerate()
-        .filter(|(pos, _)| solution.value(x[*pos]) > 0.5)
+        .filter(|(pos, _)| solution.var_value(x[*pos]) > 0.5)
         .map(|(_, &j)| j)
         .collect();
     Ok(Some(MilpOutcome { selected, optimal }))

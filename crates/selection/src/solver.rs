@@ -22,10 +22,11 @@ pub(crate) struct Solved {
     pub stats: SolveStats,
 }
 
-/// Time limit of one tie-break MILP; when it is hit the current (optimal)
+/// Node limit of one tie-break MILP; when it is hit the current (optimal)
 /// selection is kept for the candidates concerned and the output says the
-/// tie-break was not exhaustive.
-const TIE_BREAK_SECONDS: f64 = 20.0;
+/// tie-break was not exhaustive. A node limit (not a time limit) keeps the
+/// result deterministic.
+const TIE_BREAK_NODES: u64 = 2_000;
 
 /// Models with at most this many pairs skip the reduction.
 pub(crate) const SMALL_MODEL: usize = 2_500;
@@ -144,7 +145,7 @@ pub(crate) fn optimise(inst: &Instance, tuning: &Tuning) -> Result<Solved, Selec
                     status: &[],
                     fixed: &[],
                     warm: Some(&warm),
-                    time_limit: None,
+                    node_limit: None,
                 },
             );
             let bound = dual.join().unwrap_or_else(|_| {
@@ -571,9 +572,18 @@ fn tie_break_component(
             })
             .collect();
         stats.milp_solves += 1;
+        let t_solve = Instant::now();
         let out = solve_optimal_restricted(
             inst, closed, &sub, &coefs, &status_b, &fixed, &x, s_star, r_star,
         )?;
+        if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
+            eprintln!(
+                "step B block at {i}/{}: {:?}, exact {:?}",
+                chosen.len(),
+                t_solve.elapsed(),
+                out.as_ref().map(|o| o.1)
+            );
+        }
 
         match out {
             Some((sel, opt)) if accept(&sel) => {
@@ -625,13 +635,13 @@ fn solve_optimal_restricted(
             status,
             fixed,
             warm: Some(warm),
-            time_limit: Some(TIE_BREAK_SECONDS),
+            node_limit: Some(TIE_BREAK_NODES),
         },
     );
     match out {
         Ok(out) => Ok(out.map(|o| (o.selected, o.optimal))),
         // Keep the current optimal selection, flagged as not exhaustive.
-        Err(SelectionError::Solver(msg)) if msg == milp::TIME_LIMIT => {
+        Err(SelectionError::Solver(msg)) if msg == milp::LIMIT_REACHED => {
             Ok(Some((warm.to_vec(), false)))
         }
         Err(e) => Err(e),
