@@ -647,4 +647,70 @@ async fn password_reset_through_the_outbox(backend: Backend) {
             .status(),
         StatusCode::SEE_OTHER
     );
+
+    // A network admin invites a new centre staff member, who sets a password
+    // from the emailed link and signs in with the role.
+    let cairo = app.org_id("cairo-centre").await;
+    let cairo_s = cairo.to_string();
+    let invite = [
+        ("email", "trainer@cairo.demo"),
+        ("display_name", "Cairo trainer"),
+        ("role", "centre_staff"),
+        ("org_id", cairo_s.as_str()),
+    ];
+    let staff = app.signed_in("staff@cairo.demo").await;
+    assert_eq!(
+        staff.post_form("/users", &invite).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let r = admin
+        .post_form(
+            "/users",
+            &[
+                ("email", "not-an-email"),
+                ("display_name", ""),
+                ("role", "king"),
+                ("org_id", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains(r#"id="email-error""#) && html.contains(r#"id="name-error""#));
+    assert_eq!(
+        admin.post_form("/users", &invite).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, html) = admin.get_text("/outbox").await;
+    let invitation = regex::Regex::new(r"/reset/([A-Za-z0-9_-]+)")
+        .unwrap()
+        .captures_iter(&html)
+        .map(|c| c[0].to_string())
+        .find(|l| *l != link)
+        .expect("an invitation link");
+    let invitee = app.browser();
+    let r = invitee
+        .post_form(
+            &invitation,
+            &[
+                ("password", "nile corniche at noon"),
+                ("confirm", "nile corniche at noon"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        invitee
+            .login("trainer@cairo.demo", "nile corniche at noon")
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        invitee
+            .get(&format!("/organisations/{cairo}/edit"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
 }

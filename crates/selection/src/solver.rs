@@ -28,6 +28,10 @@ pub(crate) struct Solved {
 /// result deterministic.
 const TIE_BREAK_NODES: u64 = 2_000;
 
+/// Node limit of a MILP on a reduced model; past it the whole model is
+/// solved instead (deterministic, unlike a time limit).
+const CORE_NODES: u64 = 500;
+
 /// Models with at most this many pairs skip the reduction.
 pub(crate) const SMALL_MODEL: usize = 2_500;
 
@@ -145,7 +149,7 @@ pub(crate) fn optimise(inst: &Instance, tuning: &Tuning) -> Result<Solved, Selec
                     status: &[],
                     fixed: &[],
                     warm: Some(&warm),
-                    node_limit: None,
+                    node_limit: (core.len() < n_pairs).then_some(CORE_NODES),
                 },
             );
             let bound = dual.join().unwrap_or_else(|_| {
@@ -164,7 +168,13 @@ pub(crate) fn optimise(inst: &Instance, tuning: &Tuning) -> Result<Solved, Selec
                 "the MILP solution breaks a rule in exact arithmetic".into(),
             ));
         }
-        optimal &= out.optimal;
+        optimal = out.optimal;
+        if !out.optimal && core.len() < n_pairs {
+            // The reduced model is hard for the solver: solve the whole one.
+            core = (0..n_pairs).collect();
+            warm = out.selected;
+            continue;
+        }
         let lb = weight_of(inst, &out.selected) as i128 * BOUND_UNIT;
         if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
             eprintln!(

@@ -369,3 +369,73 @@ impl Services {
             .map_err(from_store)
     }
 }
+
+/// An invitation as typed by a network admin.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct InviteForm {
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub org_id: String,
+}
+
+impl Services {
+    pub async fn users(&self, ctx: &Ctx) -> Result<Vec<User>, DomainError> {
+        ctx.require(Action::UserAdmin)?;
+        self.store.list_users().await.map_err(from_store)
+    }
+
+    /// Creates an account with a role and emails a link to choose a password
+    /// (the same one-time link as a password reset, valid for the reset TTL).
+    pub async fn invite_user(&self, ctx: &Ctx, form: &InviteForm) -> Result<User, DomainError> {
+        ctx.require(Action::UserAdmin)?;
+        let mut errs = FieldErrors::new();
+        let email = validate::email(&mut errs, "email", &form.email);
+        let display_name = validate::required(&mut errs, "display_name", &form.display_name, 200);
+        let role = validate::choice(&mut errs, "role", &form.role, account::Role::parse);
+        let org_id = match form.org_id.trim().parse::<i64>() {
+            Ok(id) => Some(id),
+            Err(_) => {
+                errs.add("org_id", "invalid_choice");
+                None
+            }
+        };
+        let (Some(role), Some(org_id)) = (role, org_id) else {
+            return Err(DomainError::Invalid(errs));
+        };
+        errs.finish(())?;
+        if self
+            .store
+            .organisation(org_id)
+            .await
+            .map_err(from_store)?
+            .is_none()
+        {
+            return Err(FieldErrors::single("org_id", "invalid_choice"));
+        }
+        // Nobody knows this password: the invitee sets their own through the link.
+        let unusable = hash_password(&format!("{}{}", new_token(), new_token())).await?;
+        let user = self
+            .store
+            .create_user(
+                ctx.actor(),
+                NewUser {
+                    email: email.clone(),
+                    display_name,
+                    password_hash: unusable,
+                    locale: None,
+                    roles: vec![RoleGrant { role, org_id }],
+                },
+            )
+            .await
+            .map_err(|e| match e {
+                miti_store::StoreError::Conflict("email_taken") => {
+                    FieldErrors::single("email", "email_taken")
+                }
+                other => from_store(other),
+            })?;
+        self.request_password_reset(ctx, &email).await?;
+        Ok(user)
+    }
+}

@@ -27,6 +27,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("logged-out", "logout-done"),
     ("reset-sent", "reset-request-sent"),
     ("reset-done", "reset-done"),
+    ("user-invited", "user-invited"),
 ];
 
 impl Page {

@@ -141,6 +141,8 @@ fn build() -> Routes {
     .get("/sdg/goals/{n}", Public, sdg::goal)
     .get("/sdg/targets/{code}", Public, sdg::target)
     .get("/sdg/indicators/{code}", Public, sdg::indicator)
+    .get("/users", UserAdmin, users::list)
+    .post("/users", UserAdmin, users::invite)
     .get("/audit", AuditView, admin::audit)
     .get("/outbox", OutboxView, admin::outbox)
     .get("/api/v1/openapi.json", Public, api::openapi)

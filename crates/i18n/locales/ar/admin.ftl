@@ -23,3 +23,10 @@ outbox-status-sent = مُرسَل
 outbox-status-failed = تعذّر الإرسال
 outbox-created = وقت الإدراج في قائمة الانتظار
 outbox-none = لا يوجد بريد صادر.
+
+## الحسابات
+users-title = الحسابات
+user-invite = دعوة شخص
+user-invite-intro = يتلقى الشخص رسالة بريد إلكتروني تتضمن رابطًا لاختيار كلمة المرور.
+user-role = الدور
+user-invited = أُرسلت الدعوة.

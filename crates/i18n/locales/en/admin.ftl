@@ -23,3 +23,10 @@ outbox-status-sent = Sent
 outbox-status-failed = Failed
 outbox-created = Queued at
 outbox-none = No outgoing e-mail.
+
+## Accounts
+users-title = Accounts
+user-invite = Invite someone
+user-invite-intro = The person receives an e-mail with a link to choose their password.
+user-role = Role
+user-invited = Invitation sent.

@@ -23,3 +23,10 @@ outbox-status-sent = Enviado
 outbox-status-failed = Fallido
 outbox-created = En cola desde
 outbox-none = No hay correo saliente.
+
+## Cuentas
+users-title = Cuentas
+user-invite = Invitar a una persona
+user-invite-intro = La persona recibe un correo con un enlace para elegir su contraseña.
+user-role = Rol
+user-invited = Invitación enviada.

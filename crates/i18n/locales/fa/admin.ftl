@@ -23,3 +23,10 @@ outbox-status-sent = ارسال‌شده
 outbox-status-failed = ناموفق
 outbox-created = زمان ثبت در صف
 outbox-none = هیچ ایمیل خروجی وجود ندارد.
+
+## حساب‌ها
+users-title = حساب‌ها
+user-invite = دعوت از یک نفر
+user-invite-intro = فرد دعوت‌شده ایمیلی با پیوندی برای انتخاب گذرواژه دریافت می‌کند.
+user-role = نقش
+user-invited = دعوت‌نامه فرستاده شد.

@@ -23,3 +23,10 @@ outbox-status-sent = Envoyé
 outbox-status-failed = Échec
 outbox-created = Mis en file le
 outbox-none = Aucun courriel sortant.
+
+## Comptes
+users-title = Comptes
+user-invite = Inviter une personne
+user-invite-intro = La personne reçoit un e-mail avec un lien pour choisir son mot de passe.
+user-role = Rôle
+user-invited = Invitation envoyée.

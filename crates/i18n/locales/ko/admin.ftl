@@ -23,3 +23,10 @@ outbox-status-sent = 발송 완료
 outbox-status-failed = 발송 실패
 outbox-created = 대기열 등록 일시
 outbox-none = 발신 메일이 없습니다.
+
+## 계정
+users-title = 계정
+user-invite = 사용자 초대
+user-invite-intro = 초대받은 사람은 비밀번호를 설정할 수 있는 링크가 담긴 이메일을 받습니다.
+user-role = 역할
+user-invited = 초대장을 보냈습니다.

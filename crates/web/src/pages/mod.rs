@@ -10,6 +10,7 @@ pub mod mous;
 pub mod organisations;
 pub mod people;
 pub mod sdg;
+pub mod users;
 
 use crate::error::WebError;
 use askama::Template;
