@@ -20,11 +20,14 @@ async fn ids_in(app: &TestApp, admin: &common::Browser, page: &str, re: &str) ->
         .collect()
 }
 
+/// A demo account: email, role, the slug of its organisation.
+type Account = (&'static str, Role, &'static str);
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_route_for_every_role() {
     let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
     let admin = app.signed_in("admin@secretariat.demo").await;
-    let roles: [(Option<(&str, Role, &str)>, &str); 6] = [
+    let roles: [(Option<Account>, &str); 6] = [
         (None, "anonymous"),
         (
             Some(("admin@secretariat.demo", Role::NetworkAdmin, "metropolis")),

@@ -10,8 +10,8 @@
 //!
 //! The engine is exact: scores are 4-decimal fixed point, shares are parts
 //! per million, and every rule is checked in integer arithmetic. The
-//! optimisation is a MILP (good_lp + microlp) on a reduced model whose
-//! sufficiency is proven with an exact LP-dual bound.
+//! optimisation is a MILP (microlp, pure Rust; good_lp for the dual LP) on a
+//! reduced model whose sufficiency is proven with an exact LP-dual bound.
 
 mod error;
 mod explain;

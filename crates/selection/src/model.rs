@@ -303,13 +303,13 @@ fn first_type_error(v: &Value) -> Option<SelectionError> {
                 return Some(invalid(format!("{section}[{i}]"), "expected an object"));
             };
             for (name, kind) in fields {
-                if let Some(fv) = item.get(*name) {
-                    if let Err(msg) = kind_ok(*kind, fv) {
-                        return Some(invalid(
-                            format!("{section}[{i}].{name}"),
-                            format!("{msg} (got {fv})"),
-                        ));
-                    }
+                if let Some(fv) = item.get(*name)
+                    && let Err(msg) = kind_ok(*kind, fv)
+                {
+                    return Some(invalid(
+                        format!("{section}[{i}].{name}"),
+                        format!("{msg} (got {fv})"),
+                    ));
                 }
             }
             // Missing or unknown fields: let serde say which, with the element path.
@@ -397,21 +397,16 @@ pub(crate) struct Instance {
     pub progs: Vec<Prog>,
     pub cands: Vec<Cand>,
     pub pairs: Vec<Pair>,
-    pub cand_pairs: Vec<Vec<usize>>,
     pub prog_pairs: Vec<Vec<usize>>,
-    /// City display names (city id -> name), country names, region names, genders.
+    /// Display names of cities, countries and genders (by id).
     pub city_names: Vec<String>,
     pub country_names: Vec<String>,
-    pub region_names: Vec<String>,
     pub gender_names: Vec<String>,
     /// Position of each candidate in ascending id order.
     pub id_pos: Vec<usize>,
-    /// Candidates in ascending id order.
-    pub by_id: Vec<usize>,
-    /// Combined integer weight of each pair: score_unit * big_w - rank.
+    /// Combined integer weight of each pair: (score / score_unit) * W - rank,
+    /// with W larger than any possible rank sum (so score always wins).
     pub weight: Vec<i64>,
-    /// Multiplier separating score from rank in the combined weight.
-    pub big_w: i64,
     /// gcd of all scores (fixed point); weights use score / score_unit.
     pub score_unit: i64,
 }
@@ -687,16 +682,12 @@ impl Instance {
             progs,
             cands,
             pairs,
-            cand_pairs,
             prog_pairs,
             city_names: cities.names,
             country_names: countries.names,
-            region_names: regions.names,
             gender_names: genders.names,
             id_pos,
-            by_id,
             weight,
-            big_w,
             score_unit,
         };
         inst.compute_effective_rules();

@@ -130,7 +130,7 @@ pub(crate) fn optimise(inst: &Instance, tuning: &Tuning) -> Result<Solved, Selec
         ..SolveStats::default()
     };
     let mut core = initial_core(inst, tuning);
-    let mut optimal = true;
+    let mut optimal;
     let mut warm: Vec<usize> = Vec::new();
     let (selected, bound) = loop {
         stats.milp_solves += 1;
@@ -344,16 +344,16 @@ impl Exchange {
         let mut edges = Vec::new();
         for &j in sub {
             let pr = inst.pairs[j];
-            if let Some(&cur) = seat.get(&pr.cand) {
-                if cur != j {
-                    let from = inst.pairs[cur];
-                    edges.push((
-                        from.prog,
-                        pr.prog,
-                        pr.rank as i64 - from.rank as i64,
-                        pr.cand,
-                    ));
-                }
+            if let Some(&cur) = seat.get(&pr.cand)
+                && cur != j
+            {
+                let from = inst.pairs[cur];
+                edges.push((
+                    from.prog,
+                    pr.prog,
+                    pr.rank as i64 - from.rank as i64,
+                    pr.cand,
+                ));
             }
         }
         let mut progs: BTreeSet<usize> = BTreeSet::new();
@@ -492,19 +492,19 @@ fn tie_break_component(
     // With the selected set fixed only the rank sum matters: an exact LP
     // bound on it removes the pairs that no rank-optimal seating can use.
     let neg_rank: Vec<i64> = inst.pairs.iter().map(|pr| -(pr.rank as i64)).collect();
-    if sub.len() > x.len() {
-        if let Some(b) = milp::dual_bound_for(inst, &sub, closed, &neg_rank, &sub, true)? {
-            let best = -(r_star as i128) * BOUND_UNIT;
-            let in_x: BTreeSet<usize> = x.iter().copied().collect();
-            let before = sub.len();
-            sub.retain(|&j| in_x.contains(&j) || b.ub - b.reduced[j] >= best);
-            if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
-                eprintln!(
-                    "rank bound: gap {} pairs {before} -> {}",
-                    (b.ub - best) as f64 / BOUND_UNIT as f64,
-                    sub.len()
-                );
-            }
+    if sub.len() > x.len()
+        && let Some(b) = milp::dual_bound_for(inst, &sub, closed, &neg_rank, &sub, true)?
+    {
+        let best = -(r_star as i128) * BOUND_UNIT;
+        let in_x: BTreeSet<usize> = x.iter().copied().collect();
+        let before = sub.len();
+        sub.retain(|&j| in_x.contains(&j) || b.ub - b.reduced[j] >= best);
+        if std::env::var_os("MITI_SELECTION_DEBUG").is_some() {
+            eprintln!(
+                "rank bound: gap {} pairs {before} -> {}",
+                (b.ub - best) as f64 / BOUND_UNIT as f64,
+                sub.len()
+            );
         }
     }
     let mut chosen: Vec<usize> = selected.iter().copied().collect();

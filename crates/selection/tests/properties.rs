@@ -251,36 +251,6 @@ proptest! {
     }
 }
 
-#[test]
-#[ignore]
-fn show_samples() {
-    use proptest::strategy::ValueTree;
-    use proptest::test_runner::TestRunner;
-    let mut runner = TestRunner::deterministic();
-    let mut total_sel = 0;
-    for _ in 0..40 {
-        let input = instance_strategy().new_tree(&mut runner).unwrap().current();
-        let out = solve(&input).unwrap();
-        let sel = out
-            .candidates
-            .iter()
-            .filter(|c| c.status == Status::Selected)
-            .count();
-        total_sel += sel;
-        eprintln!(
-            "{} progs {} cands selected {} viol {:?}",
-            input.programmes.len(),
-            input.candidates.len(),
-            sel,
-            out.programmes
-                .iter()
-                .flat_map(|p| p.violations.iter().map(|v| v.rule.clone()))
-                .collect::<Vec<_>>()
-        );
-    }
-    eprintln!("total selected {total_sel}");
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 

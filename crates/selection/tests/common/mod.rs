@@ -201,6 +201,9 @@ pub fn rule_breaks(input: &Input, prog: &Programme, cohort: &[usize]) -> Vec<&'s
     out
 }
 
+/// Score, rank sum, selection key, rank key and assignment of a candidate optimum.
+type Best = (i64, i64, Vec<i64>, Vec<i64>, Vec<Option<usize>>);
+
 /// Brute-force optimum over all assignments (no overrides): returns the
 /// assignment (programme index per candidate) maximising total score, then
 /// minimising the rank sum, then lexicographically best by candidate id
@@ -229,7 +232,7 @@ pub fn brute_force(input: &Input) -> Vec<Option<usize>> {
         .collect();
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| input.candidates[a].id.cmp(&input.candidates[b].id));
-    let mut best: Option<(i64, i64, Vec<i64>, Vec<i64>, Vec<Option<usize>>)> = None;
+    let mut best: Option<Best> = None;
     let mut choice = vec![0usize; n];
     loop {
         let assign: Vec<Option<usize>> = (0..n)
