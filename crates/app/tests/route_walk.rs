@@ -53,6 +53,19 @@ async fn every_route_for_every_role() {
     let routes = miti_web::routes::table();
     assert!(routes.len() > 30);
     let mou = ids_in(&app, &admin, "/mous", r"/mous/(\d+)").await[0];
+    let programmes: serde_json::Value = app
+        .browser()
+        .get("/api/v1/programmes")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let programmes: Vec<(i64, i64)> = programmes["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["id"].as_i64().unwrap(), p["host_id"].as_i64().unwrap()))
+        .collect();
     for (who, label) in roles {
         let (browser, user) = match who {
             None => (app.browser(), None),
@@ -82,6 +95,13 @@ async fn every_route_for_every_role() {
         )
         .await;
         let person = person.first().copied().unwrap_or(1);
+        // A programme of the walker's own centre if it hosts one, else any.
+        let programme = programmes
+            .iter()
+            .find(|(_, host)| *host == own_org)
+            .or(programmes.first())
+            .map(|(id, _)| *id)
+            .unwrap();
         for route in &routes {
             if route.path == "/logout" {
                 continue; // would end this walker's session; tested in the foundation stories
@@ -96,6 +116,8 @@ async fn every_route_for_every_role() {
                 .replace("{mid}", "999999")
                 .replace("/people/{id}", &format!("/people/{person}"))
                 .replace("/mous/{id}", &format!("/mous/{mou}"))
+                .replace("/programmes/{id}", &format!("/programmes/{programme}"))
+                .replace("/catalogue/{id}", &format!("/catalogue/{programme}"))
                 .replace("/account/tokens/{id}", "/account/tokens/999999")
                 .replace("/documents/{id}", "/documents/999999")
                 .replace("{id}", &own_org.to_string());

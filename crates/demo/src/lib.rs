@@ -4,6 +4,8 @@
 //! regional secretariats, partners, member cities across every region, the
 //! 2013–2014 MoUs, and one sign-in per role.
 
+mod programmes;
+
 use miti_domain::OrgId;
 use miti_domain::account::{Role, RoleGrant};
 use miti_domain::audit::Actor;
@@ -137,6 +139,7 @@ struct Mou {
 pub struct Report {
     pub organisations: usize,
     pub mous: usize,
+    pub programmes: usize,
     pub accounts: Vec<(String, Role)>,
     /// True when the network was already there and nothing was written.
     pub already_seeded: bool,
@@ -307,9 +310,11 @@ pub async fn seed(services: &Services) -> Result<Report, String> {
             .await
             .map_err(|x| e("mou", "", x))?;
     }
+    let programmes = programmes::seed(store.as_ref(), &ids).await?;
     let mut report = Report {
         organisations: ids.len(),
         mous: net.mous.len(),
+        programmes,
         ..Default::default()
     };
     for (email, name, role, org) in ACCOUNTS {

@@ -6,11 +6,14 @@
 
 pub mod account;
 pub mod audit;
+pub mod call;
 pub mod error;
+pub mod ical;
 pub mod mou;
 pub mod organisation;
 pub mod person;
 pub mod policy;
+pub mod programme;
 pub mod text;
 pub mod validate;
 

@@ -30,6 +30,12 @@ pub enum Action {
     AuditView,
     OutboxView,
     UserAdmin,
+    /// Staff views of programmes (own centre's; admins all).
+    ProgrammeView,
+    /// Create, edit and move programmes along the workflow.
+    ProgrammeEdit,
+    /// Edit the list of catalogue themes.
+    ThemeEdit,
 }
 
 /// Who may attempt each action. `None` means anyone (also anonymous);
@@ -65,6 +71,9 @@ pub const POLICY: &[(Action, Option<&[Role]>)] = {
         (Action::AuditView, Some(&[NetworkAdmin])),
         (Action::OutboxView, Some(&[NetworkAdmin])),
         (Action::UserAdmin, Some(&[NetworkAdmin])),
+        (Action::ProgrammeView, Some(&[NetworkAdmin, CentreStaff])),
+        (Action::ProgrammeEdit, Some(&[NetworkAdmin, CentreStaff])),
+        (Action::ThemeEdit, Some(&[NetworkAdmin])),
     ]
 };
 
@@ -145,6 +154,9 @@ mod tests {
             AuditView,
             OutboxView,
             UserAdmin,
+            ProgrammeView,
+            ProgrammeEdit,
+            ThemeEdit,
         ] {
             assert_eq!(POLICY.iter().filter(|(x, _)| *x == a).count(), 1, "{a:?}");
         }

@@ -494,6 +494,11 @@ const REQUIRED_VARIABLES: &[(&str, &[&str])] = &[
     ("sdg-indicator", &["code"]),
     ("common-page", &["page", "pages"]),
     ("email-reset-body", &["link", "minutes"]),
+    ("call-hint-max-len", &["max"]),
+    ("call-hint-range", &["min", "max"]),
+    ("call-shown-when", &["question", "answer"]),
+    ("field-out-of-range", &["min", "max"]),
+    ("field-too-short", &["min"]),
 ];
 
 #[test]

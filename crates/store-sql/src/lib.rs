@@ -10,6 +10,8 @@
 
 mod accounts;
 mod audit;
+mod calls;
+mod catalogue;
 mod mous;
 mod outbox;
 mod people;

@@ -5,9 +5,11 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::account::{RoleGrant, User};
 use miti_domain::audit::{Actor, AuditEntry, AuditEvent, AuditFilter};
+use miti_domain::call::{Call, Question};
 use miti_domain::mou::{Mou, MouInput};
 use miti_domain::organisation::{LifecycleEvent, OrgFilter, OrgInput, Organisation, Status};
 use miti_domain::person::{Person, PersonInput};
+use miti_domain::programme::{Programme, ProgrammeFilter, ProgrammeInput, ProgrammeStatus, Theme};
 use miti_domain::{Id, OrgId, UserId};
 use miti_store::*;
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
@@ -241,6 +243,59 @@ where
     }
     async fn mous(&self) -> StoreResult<Vec<Mou>> {
         self.all_mous().await
+    }
+
+    async fn themes(&self) -> StoreResult<Vec<Theme>> {
+        self.all_themes().await
+    }
+    async fn create_theme(&self, actor: Actor, theme: Theme) -> StoreResult<Theme> {
+        self.insert_theme(actor, theme).await
+    }
+    async fn create_programme(
+        &self,
+        actor: Actor,
+        input: ProgrammeInput,
+    ) -> StoreResult<Programme> {
+        self.insert_programme(actor, input).await
+    }
+    async fn update_programme(
+        &self,
+        actor: Actor,
+        id: Id,
+        base_version: i64,
+        input: ProgrammeInput,
+    ) -> StoreResult<Programme> {
+        self.edit_programme(actor, id, base_version, input).await
+    }
+    async fn set_programme_status(
+        &self,
+        actor: Actor,
+        id: Id,
+        from: ProgrammeStatus,
+        to: ProgrammeStatus,
+        reason: Option<String>,
+    ) -> StoreResult<Programme> {
+        self.move_programme(actor, id, from, to, reason).await
+    }
+    async fn programme(&self, id: Id) -> StoreResult<Option<Programme>> {
+        self.programme_by_id(id).await
+    }
+    async fn programmes(&self, filter: &ProgrammeFilter) -> StoreResult<Vec<Programme>> {
+        self.list_programmes(filter).await
+    }
+
+    async fn call(&self, programme_id: Id) -> StoreResult<Option<Call>> {
+        self.call_of(programme_id).await
+    }
+    async fn call_questions(
+        &self,
+        programme_id: Id,
+        version: i32,
+    ) -> StoreResult<Option<Vec<Question>>> {
+        self.question_set(programme_id, version).await
+    }
+    async fn save_call(&self, actor: Actor, call: Call) -> StoreResult<Call> {
+        self.put_call(actor, call).await
     }
 
     async fn document(&self, id: Id) -> StoreResult<Option<Document>> {

@@ -20,6 +20,7 @@ pub async fn run_all(store: &dyn Store) {
     api_tokens(store).await;
     outbox(store).await;
     audit_is_atomic(store).await;
+    catalogue(store).await;
 }
 
 fn org(slug: &str, kind: &str, name_en: &str) -> OrgInput {
@@ -692,4 +693,232 @@ async fn audit_is_atomic(store: &dyn Store) {
         .unwrap();
     assert_eq!(total, 1);
     assert_eq!(rows[0].action, "export.csv");
+}
+
+async fn catalogue(store: &dyn Store) {
+    use miti_domain::programme::{ProgrammeFilter, ProgrammeForm, ProgrammeStatus, Theme};
+    // The migration seeds the network's themes, each named in six languages.
+    let themes = store.themes().await.unwrap();
+    let slugs: Vec<String> = themes.iter().map(|t| t.slug.clone()).collect();
+    for s in [
+        "transport",
+        "water-management",
+        "e-government",
+        "climate-change",
+    ] {
+        assert!(slugs.iter().any(|x| x == s), "seeded theme {s}");
+    }
+    let water = themes
+        .iter()
+        .find(|t| t.slug == "water-management")
+        .unwrap();
+    assert_eq!(water.name.get("ko"), "물관리");
+    assert_eq!(water.name.get("fa"), "مدیریت آب");
+    let mut name = Localized::new("en", "Public health");
+    name.texts.insert("es".into(), "Salud pública".into());
+    store
+        .create_theme(
+            admin(),
+            Theme {
+                slug: "public-health".into(),
+                name: name.clone(),
+            },
+        )
+        .await
+        .unwrap();
+    let dup = store
+        .create_theme(
+            admin(),
+            Theme {
+                slug: "public-health".into(),
+                name,
+            },
+        )
+        .await;
+    assert!(matches!(dup, Err(StoreError::Conflict("slug_taken"))));
+    assert_eq!(audit_count(store, "theme.create").await, 1);
+
+    let host = store
+        .create_organisation(admin(), org("p-host", "regional_centre", "Host centre"))
+        .await
+        .unwrap();
+    let mut known = slugs.clone();
+    known.push("public-health".into());
+    let form = ProgrammeForm {
+        host_org_id: host.id.to_string(),
+        themes: vec!["water-management".into(), "public-health".into()],
+        main_language: "ko".into(),
+        title_ko: "물관리".into(),
+        title_en: "Water management".into(),
+        arrival: "2018-06-17".into(),
+        departure: "2018-06-24".into(),
+        venue: "SHRDC".into(),
+        timezone: "Asia/Seoul".into(),
+        contact_email: "miti@seoul.demo".into(),
+        per_diem: "20000".into(),
+        per_diem_currency: "KRW".into(),
+        ..Default::default()
+    };
+    let input = form.validate(&known).unwrap();
+    let p = store
+        .create_programme(admin(), input.clone())
+        .await
+        .unwrap();
+    assert_eq!(p.status, ProgrammeStatus::Draft);
+    assert_eq!(p.input, input, "a programme reads back exactly as written");
+    assert_eq!(p.year(), 2018);
+
+    // A theme outside the list is refused, and nothing is left behind.
+    let mut bad = input.clone();
+    bad.themes = vec!["astrology".into()];
+    let before = store
+        .programmes(&ProgrammeFilter::default())
+        .await
+        .unwrap()
+        .len();
+    assert!(matches!(
+        store.create_programme(admin(), bad).await,
+        Err(StoreError::Conflict("unknown_theme"))
+    ));
+    assert_eq!(
+        store
+            .programmes(&ProgrammeFilter::default())
+            .await
+            .unwrap()
+            .len(),
+        before
+    );
+
+    // Edits are optimistic: a stale version is refused.
+    let mut edited = input.clone();
+    edited.capacity = 20;
+    let p2 = store
+        .update_programme(admin(), p.id, p.version, edited.clone())
+        .await
+        .unwrap();
+    assert_eq!(p2.input.capacity, 20);
+    assert!(matches!(
+        store
+            .update_programme(admin(), p.id, p.version, edited)
+            .await,
+        Err(StoreError::Conflict("stale_version"))
+    ));
+
+    // Status moves only from the status the caller saw.
+    let planned = store
+        .set_programme_status(
+            admin(),
+            p.id,
+            ProgrammeStatus::Draft,
+            ProgrammeStatus::Planned,
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(planned.status, ProgrammeStatus::Planned);
+    assert!(matches!(
+        store
+            .set_programme_status(
+                admin(),
+                p.id,
+                ProgrammeStatus::Draft,
+                ProgrammeStatus::Planned,
+                None
+            )
+            .await,
+        Err(StoreError::Conflict("stale_status"))
+    ));
+    let cancelled = store
+        .set_programme_status(
+            admin(),
+            p.id,
+            ProgrammeStatus::Planned,
+            ProgrammeStatus::Cancelled,
+            Some("budget".into()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(cancelled.cancel_reason.as_deref(), Some("budget"));
+    assert_eq!(audit_count(store, "programme.status").await, 2);
+    assert_eq!(audit_count(store, "programme.create").await, 1);
+    assert_eq!(audit_count(store, "programme.update").await, 1);
+
+    // Filters by host and year.
+    let by_host = store
+        .programmes(&ProgrammeFilter {
+            host_org_id: Some(host.id),
+            year: Some(2018),
+        })
+        .await
+        .unwrap();
+    assert_eq!(by_host.len(), 1);
+    let other_year = store
+        .programmes(&ProgrammeFilter {
+            host_org_id: Some(host.id),
+            year: Some(2019),
+        })
+        .await
+        .unwrap();
+    assert!(other_year.is_empty());
+    assert!(store.programme(999_999).await.unwrap().is_none());
+
+    // Calls keep every version of their question set.
+    use miti_domain::call::{Call, Question, QuestionKind, RequiredDocument};
+    let question = |key: &str| Question {
+        key: key.into(),
+        kind: QuestionKind::ShortText,
+        label: Localized::new("en", key),
+        required: true,
+        min_len: None,
+        max_len: Some(100),
+        min: None,
+        max: None,
+        choices: vec![],
+        show_if: None,
+    };
+    let closes = chrono::DateTime::parse_from_rfc3339("2027-01-15T09:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    let call = Call {
+        programme_id: p.id,
+        opens_at: closes - Duration::days(60),
+        closes_at: closes,
+        timezone: "Asia/Seoul".into(),
+        documents: vec![RequiredDocument {
+            key: "cv".into(),
+            label: Localized::new("en", "CV"),
+            required: true,
+        }],
+        questions: vec![question("position")],
+        question_version: 1,
+    };
+    assert!(store.call(p.id).await.unwrap().is_none());
+    let saved = store.save_call(admin(), call.clone()).await.unwrap();
+    assert_eq!(saved, call);
+    let v2 = Call {
+        questions: vec![question("position"), question("department")],
+        question_version: 2,
+        ..call.clone()
+    };
+    assert_eq!(store.save_call(admin(), v2.clone()).await.unwrap(), v2);
+    assert_eq!(store.call(p.id).await.unwrap().unwrap().questions.len(), 2);
+    assert_eq!(
+        store.call_questions(p.id, 1).await.unwrap().unwrap(),
+        call.questions,
+        "version 1 is kept for applications that answered it"
+    );
+    assert!(store.call_questions(p.id, 3).await.unwrap().is_none());
+    assert_eq!(audit_count(store, "call.save").await, 2);
+    assert!(matches!(
+        store
+            .save_call(
+                admin(),
+                Call {
+                    programme_id: 999_999,
+                    ..call
+                }
+            )
+            .await,
+        Err(StoreError::NotFound) | Err(StoreError::Backend(_))
+    ));
 }

@@ -14,9 +14,11 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::account::{RoleGrant, User};
 use miti_domain::audit::{Actor, AuditEntry, AuditEvent, AuditFilter};
+use miti_domain::call::{Call, Question};
 use miti_domain::mou::{Mou, MouInput};
 use miti_domain::organisation::{LifecycleEvent, OrgFilter, OrgInput, Organisation, Status};
 use miti_domain::person::{Person, PersonInput};
+use miti_domain::programme::{Programme, ProgrammeFilter, ProgrammeInput, ProgrammeStatus, Theme};
 use miti_domain::{Id, OrgId, UserId};
 
 #[derive(Debug, thiserror::Error)]
@@ -180,6 +182,49 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Mou>;
     async fn mou(&self, id: Id) -> StoreResult<Option<Mou>>;
     async fn mous(&self) -> StoreResult<Vec<Mou>>;
+
+    // ---- catalogue ------------------------------------------------------
+    async fn themes(&self) -> StoreResult<Vec<Theme>>;
+    /// `Conflict("slug_taken")` when the slug exists.
+    async fn create_theme(&self, actor: Actor, theme: Theme) -> StoreResult<Theme>;
+    /// A new programme, in `draft`. `Conflict("unknown_theme")` for a theme
+    /// not in the list, `Conflict("unknown_reference")` for an unknown host.
+    async fn create_programme(&self, actor: Actor, input: ProgrammeInput)
+    -> StoreResult<Programme>;
+    /// Applies an edit made from `base_version`; `Conflict("stale_version")`
+    /// when someone else saved in between.
+    async fn update_programme(
+        &self,
+        actor: Actor,
+        id: Id,
+        base_version: i64,
+        input: ProgrammeInput,
+    ) -> StoreResult<Programme>;
+    /// Moves a programme from `from` to `to` (the rules are the domain's);
+    /// `Conflict("stale_status")` when it is no longer in `from`.
+    async fn set_programme_status(
+        &self,
+        actor: Actor,
+        id: Id,
+        from: ProgrammeStatus,
+        to: ProgrammeStatus,
+        reason: Option<String>,
+    ) -> StoreResult<Programme>;
+    async fn programme(&self, id: Id) -> StoreResult<Option<Programme>>;
+    /// Programmes by arrival date.
+    async fn programmes(&self, filter: &ProgrammeFilter) -> StoreResult<Vec<Programme>>;
+
+    /// A programme's call with its current question set.
+    async fn call(&self, programme_id: Id) -> StoreResult<Option<Call>>;
+    /// One version of a call's question set (applications pin theirs).
+    async fn call_questions(
+        &self,
+        programme_id: Id,
+        version: i32,
+    ) -> StoreResult<Option<Vec<Question>>>;
+    /// Creates or replaces a call; its question set is stored under
+    /// `call.question_version`, earlier versions are kept.
+    async fn save_call(&self, actor: Actor, call: Call) -> StoreResult<Call>;
 
     // ---- documents ------------------------------------------------------
     async fn document(&self, id: Id) -> StoreResult<Option<Document>>;

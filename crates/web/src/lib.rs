@@ -4,6 +4,8 @@
 //! Request flow: security headers → body limit → [`context`] (who is asking,
 //! in which language, from where) → [`csrf`] (unsafe methods) → the route's
 //! policy check ([`routes`]) → handler → service → store.
+// The hand-written OpenAPI document is one large `json!` literal.
+#![recursion_limit = "256"]
 
 pub mod api;
 pub mod context;

@@ -136,6 +136,42 @@ fn build() -> Routes {
     .get("/mous/new", MouEdit, mous::new_form)
     .post("/mous", MouEdit, mous::create)
     .get("/mous/{id}", MouView, mous::show)
+    .get("/programmes", ProgrammeView, programmes::list)
+    .get("/programmes/new", ProgrammeEdit, programmes::new_form)
+    .post("/programmes", ProgrammeEdit, programmes::create)
+    .get("/programmes/{id}", ProgrammeView, programmes::show)
+    .get(
+        "/programmes/{id}/edit",
+        ProgrammeEdit,
+        programmes::edit_form,
+    )
+    .post("/programmes/{id}", ProgrammeEdit, programmes::update)
+    .post(
+        "/programmes/{id}/status",
+        ProgrammeEdit,
+        programmes::transition,
+    )
+    .get(
+        "/programmes/{id}/call",
+        ProgrammeEdit,
+        programmes::call_form,
+    )
+    .post(
+        "/programmes/{id}/call",
+        ProgrammeEdit,
+        programmes::save_call,
+    )
+    .get(
+        "/programmes/{id}/call/preview",
+        ProgrammeView,
+        programmes::call_preview,
+    )
+    .get("/themes", ThemeEdit, programmes::themes)
+    .post("/themes", ThemeEdit, programmes::create_theme)
+    .get("/catalogue", Public, programmes::catalogue)
+    .get("/catalogue/{id}", Public, programmes::public_show)
+    .get("/calendar", Public, calendar::calendar)
+    .get("/calendar.ics", Public, programmes::calendar_ics)
     .get("/documents/{id}", DocumentDownload, documents::download)
     .get("/sdg", Public, sdg::index)
     .get("/sdg/goals/{n}", Public, sdg::goal)
@@ -152,6 +188,8 @@ fn build() -> Routes {
         Public,
         api::organisations::show,
     )
+    .get("/api/v1/programmes", Public, api::programmes::list)
+    .get("/api/v1/programmes/{id}", Public, api::programmes::show)
     .get("/api/v1/me", OwnAccount, api::me)
 }
 

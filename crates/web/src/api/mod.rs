@@ -3,6 +3,7 @@
 
 mod openapi_doc;
 pub mod organisations;
+pub mod programmes;
 
 use crate::context::Req;
 use crate::error::WebError;

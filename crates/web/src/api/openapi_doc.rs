@@ -46,6 +46,31 @@ pub fn document() -> Value {
             "200": {"description": "The organisation", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/OrganisationDetail"}}}},
             "404": error_response("No such organisation")
           }}},
+        "/programmes": {"get": {
+          "summary": "The public programme catalogue (every programme past the draft stage)",
+          "operationId": "listProgrammes",
+          "parameters": [
+            lang,
+            {"name": "theme", "in": "query", "description": "A theme slug, e.g. water-management", "schema": {"type": "string"}},
+            {"name": "centre", "in": "query", "description": "The host centre's organisation id", "schema": {"type": "integer"}},
+            {"name": "month", "in": "query", "description": "YYYY-MM: programmes running during that month", "schema": {"type": "string"}},
+            {"name": "language", "in": "query", "description": "A working language code", "schema": {"type": "string"}},
+            {"name": "open", "in": "query", "description": "Only programmes whose call for applications is open", "schema": {"type": "boolean"}}
+          ],
+          "responses": {
+            "200": {"description": "The matching programmes", "content": {"application/json": {"schema": {
+              "type": "object", "required": ["items", "total"],
+              "properties": {"items": {"type": "array", "items": {"$ref": "#/components/schemas/Programme"}}, "total": {"type": "integer"}}}}}},
+            "422": error_response("A filter value is not valid")
+          }}},
+        "/programmes/{id}": {"get": {
+          "summary": "One programme of the public catalogue",
+          "operationId": "getProgramme",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}, lang],
+          "responses": {
+            "200": {"description": "The programme", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProgrammeDetail"}}}},
+            "404": error_response("No such programme, or still a draft")
+          }}},
         "/me": {"get": {
           "summary": "The authenticated caller and their roles",
           "operationId": "me",
@@ -74,6 +99,23 @@ pub fn document() -> Value {
             "website": {"type": ["string", "null"]}, "working_languages": {"type": "array", "items": {"type": "string"}},
             "parent_id": {"type": ["integer", "null"]}, "member": {"type": "boolean"},
             "memberships": {"type": "array", "items": {"type": "object", "properties": {"from": {"type": "string", "format": "date"}, "until": {"type": ["string", "null"], "format": "date"}}}}}}]},
+          "ProgrammeStatus": {"type": "string", "enum": ["draft", "planned", "endorsed", "call_open", "call_closed", "selection", "confirmed", "running", "completed", "evaluated", "cancelled"]},
+          "Programme": {"type": "object", "required": ["id", "title", "host_id", "host", "themes", "start", "end", "capacity", "status", "call_state"], "properties": {
+            "id": {"type": "integer"}, "title": {"type": "string"}, "host_id": {"type": "integer"}, "host": {"type": "string"},
+            "themes": {"type": "array", "items": {"type": "string"}}, "start": {"type": "string", "format": "date"}, "end": {"type": "string", "format": "date"},
+            "capacity": {"type": "integer"}, "status": {"$ref": "#/components/schemas/ProgrammeStatus"},
+            "call_state": {"type": "string", "enum": ["not_open", "open", "closed", "cancelled"]}}},
+          "ProgrammeDetail": {"allOf": [{"$ref": "#/components/schemas/Programme"}, {"type": "object", "properties": {
+            "titles": {"type": "object", "additionalProperties": {"type": "string"}}, "main_language": {"type": "string"},
+            "summary_text": {"type": "string"}, "description": {"type": "string"}, "official_days": {"type": "number"},
+            "venue": {"type": "string"}, "timezone": {"type": "string"}, "working_languages": {"type": "array", "items": {"type": "string"}},
+            "interpretation": {"type": ["string", "null"]},
+            "eligibility": {"type": "object", "properties": {"members_only": {"type": "boolean"}, "seniority_levels": {"type": "array", "items": {"type": "string"}},
+              "max_per_city": {"type": ["integer", "null"]}, "min_member_share_pct": {"type": "integer"}, "gender_balance_target_pct": {"type": ["integer", "null"]}}},
+            "support": {"type": "object", "properties": {"lodging_nights": {"type": "integer"}, "meals": {"type": "boolean"},
+              "per_diem_minor": {"type": ["integer", "null"], "description": "Integer minor units of per_diem_currency"}, "per_diem_currency": {"type": ["string", "null"]},
+              "registration_fee_waived": {"type": "boolean"}, "airfare_covered": {"type": "boolean"}}},
+            "partners": {"type": "array", "items": {"type": "integer"}}, "contact_email": {"type": "string"}}}]},
           "Me": {"type": "object", "properties": {"id": {"type": "integer"}, "email": {"type": "string"}, "display_name": {"type": "string"},
             "locale": {"type": ["string", "null"]}, "roles": {"type": "array", "items": {"type": "object", "properties": {"role": {"type": "string"}, "organisation_id": {"type": "integer"}}}}}},
           "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {

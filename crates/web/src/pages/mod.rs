@@ -4,11 +4,13 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod calendar;
 pub mod documents;
 pub mod home;
 pub mod mous;
 pub mod organisations;
 pub mod people;
+pub mod programmes;
 pub mod sdg;
 pub mod users;
 
