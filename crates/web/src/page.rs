@@ -167,6 +167,7 @@ mod tests {
         "time_does_not_exist",
         "invalid_document_line",
         "invalid_questions",
+        "plan_step_refused",
     ];
 
     #[test]
