@@ -268,6 +268,101 @@ async fn workflow_by_role_scope_and_audit(backend: Backend) {
         .await;
     assert!(mine.contains("programme.status"));
 
+    // Annual plans: Mexico City submits its 2027 plan; the Secretariat asks
+    // for changes (a comment is needed), the centre resubmits, the
+    // Secretariat endorses — and with it the plan's planned programmes.
+    let mexico = app.org_id("mexico-centre").await.to_string();
+    let mexico_staff = app.signed_in("staff@mexico.demo").await;
+    let r = mexico_staff
+        .post_form(
+            "/plans",
+            &[
+                ("centre", &mexico),
+                ("year", "2027"),
+                ("comment", "Disaster preparedness"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let plan = r.headers()["location"].to_str().unwrap().to_string();
+    let (s, html) = mexico_staff.get_text(&plan).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Disaster preparedness") && !html.contains("submitted after the end"));
+    assert_eq!(cairo_staff.get(&plan).await.status(), StatusCode::NOT_FOUND);
+    let review = format!("{plan}/review");
+    assert_eq!(
+        mexico_staff
+            .post_form(&review, &[("kind", "endorsed")])
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    let r = admin
+        .post_form(&review, &[("kind", "changes_requested")])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let r = admin
+        .post_form(
+            &review,
+            &[
+                ("kind", "changes_requested"),
+                ("comment", "Add the interpretation budget"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = admin.post_form(&review, &[("kind", "endorsed")]).await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "not while changes are asked"
+    );
+    let r = mexico_staff
+        .post_form(
+            "/plans",
+            &[
+                ("centre", &mexico),
+                ("year", "2027"),
+                ("comment", "Budget added"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let r = admin.post_form(&review, &[("kind", "endorsed")]).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, html) = mexico_staff.get_text(&plan).await;
+    for said in [
+        "Disaster preparedness",
+        "Add the interpretation budget",
+        "Budget added",
+    ] {
+        assert!(html.contains(said), "history keeps {said}");
+    }
+    let list: Value = app
+        .browser()
+        .get(&format!("/api/v1/programmes?centre={mexico}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["status"] == "endorsed"),
+        "the plan's programmes are endorsed with it"
+    );
+    // A plan for the current year is late: accepted, with a warning.
+    let r = mexico_staff
+        .post_form("/plans", &[("centre", &mexico), ("year", "2026")])
+        .await;
+    let late = r.headers()["location"].to_str().unwrap().to_string();
+    let (_, html) = mexico_staff.get_text(&late).await;
+    assert!(html.contains("submitted after the end of the year before"));
+    let (_, audit) = admin.get_text("/audit?action=plan.").await;
+    assert!(audit.contains("plan.endorsed") && audit.contains("plan.changes_requested"));
+
     // Themes: only admins add them, with names in several languages.
     assert_eq!(staff.get("/themes").await.status(), StatusCode::FORBIDDEN);
     let r = admin

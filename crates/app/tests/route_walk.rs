@@ -102,6 +102,12 @@ async fn every_route_for_every_role() {
             .or(programmes.first())
             .map(|(id, _)| *id)
             .unwrap();
+        // The walker's own plan (staff see only their centre's), else any.
+        let plan = ids_in(&app, &browser, "/plans", r"/plans/(\d+)")
+            .await
+            .first()
+            .copied()
+            .unwrap_or(1);
         for route in &routes {
             if route.path == "/logout" {
                 continue; // would end this walker's session; tested in the foundation stories
@@ -118,6 +124,7 @@ async fn every_route_for_every_role() {
                 .replace("/mous/{id}", &format!("/mous/{mou}"))
                 .replace("/programmes/{id}", &format!("/programmes/{programme}"))
                 .replace("/catalogue/{id}", &format!("/catalogue/{programme}"))
+                .replace("/plans/{id}", &format!("/plans/{plan}"))
                 .replace("/account/tokens/{id}", "/account/tokens/999999")
                 .replace("/documents/{id}", "/documents/999999")
                 .replace("{id}", &own_org.to_string());

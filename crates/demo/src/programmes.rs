@@ -171,5 +171,40 @@ pub async fn seed(store: &dyn Store, ids: &HashMap<String, OrgId>) -> Result<usi
                 .map_err(|e| format!("demo call {key}: {e}"))?;
         }
     }
+    // The 2027 annual plans: Seoul's endorsed, Cairo's awaiting review.
+    use miti_domain::plan::{PlanEventKind as K, PlanStatus as S};
+    let plan = |centre: OrgId, from: Option<S>, to: S, kind: K, comment: &str| {
+        store.plan_step(actor, centre, 2027, from, to, kind, comment.to_string())
+    };
+    let seoul = id("shrdc")?;
+    let cairo = id("cairo-centre")?;
+    let steps = [
+        (
+            seoul,
+            None,
+            S::Submitted,
+            K::Submitted,
+            "Five courses with Metropolis, chosen from the 2026 participants' interests.",
+        ),
+        (
+            seoul,
+            Some(S::Submitted),
+            S::Endorsed,
+            K::Endorsed,
+            "Endorsed by the Secretariat General.",
+        ),
+        (
+            cairo,
+            None,
+            S::Submitted,
+            K::Submitted,
+            "Informal settlements upgrading, in Arabic, French and English.",
+        ),
+    ];
+    for (centre, from, to, kind, comment) in steps {
+        plan(centre, from, to, kind, comment)
+            .await
+            .map_err(|e| format!("demo plan: {e}"))?;
+    }
     Ok(file.programmes.len())
 }

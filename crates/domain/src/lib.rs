@@ -12,6 +12,7 @@ pub mod ical;
 pub mod mou;
 pub mod organisation;
 pub mod person;
+pub mod plan;
 pub mod policy;
 pub mod programme;
 pub mod text;

@@ -36,6 +36,10 @@ pub enum Action {
     ProgrammeEdit,
     /// Edit the list of catalogue themes.
     ThemeEdit,
+    /// See annual plans (own centre's; admins all) and submit them.
+    PlanSubmit,
+    /// Comment on, send back or endorse annual plans.
+    PlanReview,
 }
 
 /// Who may attempt each action. `None` means anyone (also anonymous);
@@ -74,6 +78,8 @@ pub const POLICY: &[(Action, Option<&[Role]>)] = {
         (Action::ProgrammeView, Some(&[NetworkAdmin, CentreStaff])),
         (Action::ProgrammeEdit, Some(&[NetworkAdmin, CentreStaff])),
         (Action::ThemeEdit, Some(&[NetworkAdmin])),
+        (Action::PlanSubmit, Some(&[NetworkAdmin, CentreStaff])),
+        (Action::PlanReview, Some(&[NetworkAdmin])),
     ]
 };
 
@@ -157,6 +163,8 @@ mod tests {
             ProgrammeView,
             ProgrammeEdit,
             ThemeEdit,
+            PlanSubmit,
+            PlanReview,
         ] {
             assert_eq!(POLICY.iter().filter(|(x, _)| *x == a).count(), 1, "{a:?}");
         }

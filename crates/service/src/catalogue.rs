@@ -390,3 +390,143 @@ impl Services {
         self.store.call(id).await.map_err(from_store)
     }
 }
+
+// ---- annual plans ------------------------------------------------------------
+
+/// A plan step as submitted from a form.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default)]
+pub struct PlanForm {
+    pub centre: String,
+    pub year: String,
+    pub kind: String,
+    pub comment: String,
+}
+
+impl Services {
+    /// The plans the caller may see: every one for network admins, else
+    /// their centre's.
+    pub async fn plans(
+        &self,
+        ctx: &Ctx,
+    ) -> Result<Vec<miti_domain::plan::AnnualPlan>, DomainError> {
+        ctx.require(Action::PlanSubmit)?;
+        let user = ctx.user()?;
+        Ok(self
+            .store
+            .plans(None)
+            .await
+            .map_err(from_store)?
+            .into_iter()
+            .filter(|p| miti_domain::policy::in_scope(user, Action::PlanSubmit, p.centre_org_id))
+            .collect())
+    }
+
+    pub async fn plan(
+        &self,
+        ctx: &Ctx,
+        id: Id,
+    ) -> Result<miti_domain::plan::AnnualPlan, DomainError> {
+        let p = self
+            .store
+            .plan(id)
+            .await
+            .map_err(from_store)?
+            .ok_or(DomainError::NotFound)?;
+        ctx.require_scope(Action::PlanSubmit, p.centre_org_id)?;
+        Ok(p)
+    }
+
+    /// A centre submits (or resubmits) its plan for a year. Late plans are
+    /// accepted; the page warns (`plan::is_late`).
+    pub async fn submit_plan(
+        &self,
+        ctx: &Ctx,
+        form: &PlanForm,
+    ) -> Result<miti_domain::plan::AnnualPlan, DomainError> {
+        use miti_domain::plan::{PlanEventKind, next_status};
+        let mut errs = FieldErrors::new();
+        let centre = form.centre.trim().parse::<OrgId>().ok();
+        if centre.is_none() {
+            errs.add("centre", "required");
+        }
+        let year = form
+            .year
+            .trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (2000..=2100).contains(y));
+        if year.is_none() {
+            errs.add("year", "invalid_number");
+        }
+        let (Some(centre), Some(year)) = (centre, year) else {
+            return Err(DomainError::Invalid(errs));
+        };
+        ctx.require_scope(Action::PlanSubmit, centre)
+            .map_err(|_| FieldErrors::single("centre", "host_not_a_centre"))?;
+        let existing = self
+            .store
+            .plans(Some(year))
+            .await
+            .map_err(from_store)?
+            .into_iter()
+            .find(|p| p.centre_org_id == centre);
+        let from = existing.map(|p| p.status);
+        let to = next_status(from, PlanEventKind::Submitted).map_err(DomainError::Invalid)?;
+        self.store
+            .plan_step(
+                ctx.actor(),
+                centre,
+                year,
+                from,
+                to,
+                PlanEventKind::Submitted,
+                form.comment.trim().to_string(),
+            )
+            .await
+            .map_err(|e| match e {
+                StoreError::Conflict("stale_status") => {
+                    FieldErrors::single("kind", "plan_step_refused")
+                }
+                other => from_store(other),
+            })
+    }
+
+    /// The Secretariat comments, asks for changes or endorses.
+    pub async fn review_plan(
+        &self,
+        ctx: &Ctx,
+        id: Id,
+        form: &PlanForm,
+    ) -> Result<miti_domain::plan::AnnualPlan, DomainError> {
+        use miti_domain::plan::{PlanEventKind, next_status};
+        ctx.require(Action::PlanReview)?;
+        let p = self.plan(ctx, id).await?;
+        let kind = match PlanEventKind::parse(form.kind.trim()) {
+            Some(k) if k != PlanEventKind::Submitted => k,
+            _ => return Err(FieldErrors::single("kind", "invalid_choice")),
+        };
+        let comment = form.comment.trim().to_string();
+        if comment.is_empty() && kind != PlanEventKind::Endorsed {
+            return Err(FieldErrors::single("comment", "required"));
+        }
+        let to = next_status(Some(p.status), kind).map_err(DomainError::Invalid)?;
+        self.store
+            .plan_step(
+                ctx.actor(),
+                p.centre_org_id,
+                p.year,
+                Some(p.status),
+                to,
+                kind,
+                comment,
+            )
+            .await
+            .map_err(|e| match e {
+                StoreError::Conflict("stale_status") => {
+                    FieldErrors::single("kind", "plan_step_refused")
+                }
+                other => from_store(other),
+            })
+    }
+}

@@ -15,6 +15,7 @@ mod catalogue;
 mod mous;
 mod outbox;
 mod people;
+mod plans;
 mod registry;
 mod rows;
 mod sessions;

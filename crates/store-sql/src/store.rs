@@ -9,6 +9,7 @@ use miti_domain::call::{Call, Question};
 use miti_domain::mou::{Mou, MouInput};
 use miti_domain::organisation::{LifecycleEvent, OrgFilter, OrgInput, Organisation, Status};
 use miti_domain::person::{Person, PersonInput};
+use miti_domain::plan::{AnnualPlan, PlanEventKind, PlanStatus};
 use miti_domain::programme::{Programme, ProgrammeFilter, ProgrammeInput, ProgrammeStatus, Theme};
 use miti_domain::{Id, OrgId, UserId};
 use miti_store::*;
@@ -296,6 +297,27 @@ where
     }
     async fn save_call(&self, actor: Actor, call: Call) -> StoreResult<Call> {
         self.put_call(actor, call).await
+    }
+
+    async fn plan(&self, id: Id) -> StoreResult<Option<AnnualPlan>> {
+        self.plan_by_id(id).await
+    }
+    async fn plans(&self, year: Option<i32>) -> StoreResult<Vec<AnnualPlan>> {
+        self.list_plans(year).await
+    }
+    #[allow(clippy::too_many_arguments)]
+    async fn plan_step(
+        &self,
+        actor: Actor,
+        centre: OrgId,
+        year: i32,
+        from: Option<PlanStatus>,
+        to: PlanStatus,
+        kind: PlanEventKind,
+        comment: String,
+    ) -> StoreResult<AnnualPlan> {
+        self.record_plan_step(actor, centre, year, from, to, kind, comment)
+            .await
     }
 
     async fn document(&self, id: Id) -> StoreResult<Option<Document>> {

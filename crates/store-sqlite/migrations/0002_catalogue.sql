@@ -61,3 +61,21 @@ CREATE TABLE call_question_sets (
     created_at TEXT NOT NULL,
     PRIMARY KEY (programme_id, version)
 );
+
+-- Annual plans: one per centre and year, with their history of steps and comments.
+CREATE TABLE annual_plans (
+    id INTEGER PRIMARY KEY,
+    centre_org_id INTEGER NOT NULL REFERENCES organisations(id),
+    year INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    UNIQUE (centre_org_id, year)
+);
+CREATE TABLE annual_plan_events (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES annual_plans(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    user_id INTEGER,
+    kind TEXT NOT NULL,
+    comment TEXT NOT NULL
+);

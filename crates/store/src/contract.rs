@@ -921,4 +921,83 @@ async fn catalogue(store: &dyn Store) {
             .await,
         Err(StoreError::NotFound) | Err(StoreError::Backend(_))
     ));
+
+    // Annual plans: one per centre and year; steps move only from the
+    // status seen; endorsing endorses the centre's planned programmes.
+    use miti_domain::plan::{PlanEventKind as K, PlanStatus as S};
+    let mut next = input.clone();
+    next.arrival = chrono::NaiveDate::from_ymd_opt(2019, 3, 1).unwrap();
+    next.departure = chrono::NaiveDate::from_ymd_opt(2019, 3, 5).unwrap();
+    let q = store.create_programme(admin(), next).await.unwrap();
+    store
+        .set_programme_status(
+            admin(),
+            q.id,
+            ProgrammeStatus::Draft,
+            ProgrammeStatus::Planned,
+            None,
+        )
+        .await
+        .unwrap();
+    let plan = store
+        .plan_step(
+            admin(),
+            host.id,
+            2019,
+            None,
+            S::Submitted,
+            K::Submitted,
+            "five courses".into(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(plan.status, S::Submitted);
+    assert!(matches!(
+        store
+            .plan_step(
+                admin(),
+                host.id,
+                2019,
+                None,
+                S::Submitted,
+                K::Submitted,
+                String::new()
+            )
+            .await,
+        Err(StoreError::Conflict("stale_status"))
+    ));
+    assert!(matches!(
+        store
+            .plan_step(
+                admin(),
+                host.id,
+                2019,
+                Some(S::ChangesRequested),
+                S::Endorsed,
+                K::Endorsed,
+                String::new()
+            )
+            .await,
+        Err(StoreError::Conflict("stale_status"))
+    ));
+    let endorsed = store
+        .plan_step(
+            admin(),
+            host.id,
+            2019,
+            Some(S::Submitted),
+            S::Endorsed,
+            K::Endorsed,
+            "ok".into(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(endorsed.events.len(), 2);
+    assert_eq!(endorsed.events[0].comment, "five courses");
+    assert_eq!(
+        store.programme(q.id).await.unwrap().unwrap().status,
+        ProgrammeStatus::Endorsed
+    );
+    assert_eq!(store.plans(Some(2019)).await.unwrap().len(), 1);
+    assert_eq!(audit_count(store, "plan.").await, 2);
 }

@@ -18,6 +18,7 @@ use miti_domain::call::{Call, Question};
 use miti_domain::mou::{Mou, MouInput};
 use miti_domain::organisation::{LifecycleEvent, OrgFilter, OrgInput, Organisation, Status};
 use miti_domain::person::{Person, PersonInput};
+use miti_domain::plan::{AnnualPlan, PlanEventKind, PlanStatus};
 use miti_domain::programme::{Programme, ProgrammeFilter, ProgrammeInput, ProgrammeStatus, Theme};
 use miti_domain::{Id, OrgId, UserId};
 
@@ -225,6 +226,25 @@ pub trait Store: Send + Sync + 'static {
     /// Creates or replaces a call; its question set is stored under
     /// `call.question_version`, earlier versions are kept.
     async fn save_call(&self, actor: Actor, call: Call) -> StoreResult<Call>;
+
+    // ---- annual plans ---------------------------------------------------
+    async fn plan(&self, id: Id) -> StoreResult<Option<AnnualPlan>>;
+    async fn plans(&self, year: Option<i32>) -> StoreResult<Vec<AnnualPlan>>;
+    /// One step of a centre's plan for `year` (rules are the domain's): from
+    /// `None` creates it; otherwise moves it from `from`, or answers
+    /// `Conflict("stale_status")`. Endorsing endorses the centre's planned
+    /// programmes of that year in the same transaction.
+    #[allow(clippy::too_many_arguments)]
+    async fn plan_step(
+        &self,
+        actor: Actor,
+        centre: OrgId,
+        year: i32,
+        from: Option<PlanStatus>,
+        to: PlanStatus,
+        kind: PlanEventKind,
+        comment: String,
+    ) -> StoreResult<AnnualPlan>;
 
     // ---- documents ------------------------------------------------------
     async fn document(&self, id: Id) -> StoreResult<Option<Document>>;

@@ -168,6 +168,7 @@ mod tests {
         "time_does_not_exist",
         "invalid_document_line",
         "invalid_questions",
+        "plan_step_refused",
     ];
 
     #[test]

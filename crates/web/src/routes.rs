@@ -166,6 +166,10 @@ fn build() -> Routes {
         ProgrammeView,
         programmes::call_preview,
     )
+    .get("/plans", PlanSubmit, plans::list)
+    .post("/plans", PlanSubmit, plans::submit)
+    .get("/plans/{id}", PlanSubmit, plans::show)
+    .post("/plans/{id}/review", PlanReview, plans::review)
     .get("/themes", ThemeEdit, programmes::themes)
     .post("/themes", ThemeEdit, programmes::create_theme)
     .get("/catalogue", Public, programmes::catalogue)

@@ -10,6 +10,7 @@ pub mod home;
 pub mod mous;
 pub mod organisations;
 pub mod people;
+pub mod plans;
 pub mod programmes;
 pub mod sdg;
 pub mod users;
