@@ -682,6 +682,10 @@ async fn password_reset_through_the_outbox(backend: Backend) {
         StatusCode::SEE_OTHER
     );
     let (_, html) = admin.get_text("/outbox").await;
+    assert!(
+        html.contains("Your miti account") && html.contains("Hello Cairo trainer"),
+        "a welcome email, not a reset one"
+    );
     let invitation = regex::Regex::new(r"/reset/([A-Za-z0-9_-]+)")
         .unwrap()
         .captures_iter(&html)

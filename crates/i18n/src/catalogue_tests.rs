@@ -494,6 +494,7 @@ const REQUIRED_VARIABLES: &[(&str, &[&str])] = &[
     ("sdg-indicator", &["code"]),
     ("common-page", &["page", "pages"]),
     ("email-reset-body", &["link", "minutes"]),
+    ("email-welcome-body", &["name", "link", "days"]),
     ("call-hint-max-len", &["max"]),
     ("call-hint-range", &["min", "max"]),
     ("call-shown-when", &["question", "answer"]),

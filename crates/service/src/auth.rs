@@ -203,6 +203,17 @@ impl Services {
     /// Emails a one-time reset link when the address belongs to an account.
     /// Answers the same either way, so the form does not reveal who has one.
     pub async fn request_password_reset(&self, ctx: &Ctx, email: &str) -> Result<(), DomainError> {
+        self.send_password_link(ctx, email, PasswordLink::Reset)
+            .await
+    }
+
+    /// Emails a one-time link to choose a password, if the address has an account.
+    async fn send_password_link(
+        &self,
+        ctx: &Ctx,
+        email: &str,
+        kind: PasswordLink,
+    ) -> Result<(), DomainError> {
         let mut errs = FieldErrors::new();
         let email = validate::email(&mut errs, "email", email);
         errs.finish(())?;
@@ -226,15 +237,28 @@ impl Services {
             self.settings.public_url.trim_end_matches('/'),
             token
         );
-        let minutes = self.settings.reset_token_ttl.num_minutes();
+        let (ttl, subject_key, body_key) = match kind {
+            PasswordLink::Reset => (
+                self.settings.reset_token_ttl,
+                "email-reset-subject",
+                "email-reset-body",
+            ),
+            PasswordLink::Welcome => (
+                self.settings.invitation_ttl,
+                "email-welcome-subject",
+                "email-welcome-body",
+            ),
+        };
         let body = format!(
             "{}\n\n{}",
             tr_args_plain(
                 locale,
-                "email-reset-body",
+                body_key,
                 &[
                     ("link", Value::from(link.as_str())),
-                    ("minutes", Value::from(minutes))
+                    ("minutes", Value::from(ttl.num_minutes())),
+                    ("days", Value::from(ttl.num_days())),
+                    ("name", Value::from(user.display_name.as_str())),
                 ],
             ),
             tr(locale, "email-footer")
@@ -245,11 +269,11 @@ impl Services {
                 NewPasswordReset {
                     token_hash: token_hash(&token),
                     user_id: user.id,
-                    expires_at: now + self.settings.reset_token_ttl,
+                    expires_at: now + ttl,
                 },
                 NewMail {
                     to: user.email.clone(),
-                    subject: tr(locale, "email-reset-subject"),
+                    subject: tr(locale, subject_key),
                     body,
                     locale: locale.code().into(),
                     created_at: now,
@@ -370,6 +394,12 @@ impl Services {
     }
 }
 
+/// Which email carries a password link.
+enum PasswordLink {
+    Reset,
+    Welcome,
+}
+
 /// An invitation as typed by a network admin.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default)]
@@ -435,7 +465,8 @@ impl Services {
                 }
                 other => from_store(other),
             })?;
-        self.request_password_reset(ctx, &email).await?;
+        self.send_password_link(ctx, &email, PasswordLink::Welcome)
+            .await?;
         Ok(user)
     }
 }

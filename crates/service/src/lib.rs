@@ -30,6 +30,8 @@ pub struct Settings {
     pub login_max_failures: i64,
     pub login_window: chrono::Duration,
     pub reset_token_ttl: chrono::Duration,
+    /// How long an invitation's set-password link stays valid.
+    pub invitation_ttl: chrono::Duration,
     /// Public base URL used in emailed links, e.g. `https://miti.example.org`.
     pub public_url: String,
     /// Largest accepted upload, in bytes.
@@ -44,6 +46,7 @@ impl Default for Settings {
             login_max_failures: 10,
             login_window: chrono::Duration::minutes(15),
             reset_token_ttl: chrono::Duration::minutes(60),
+            invitation_ttl: chrono::Duration::days(7),
             public_url: "http://127.0.0.1:8080".into(),
             max_upload_bytes: 10 * 1024 * 1024,
         }

@@ -76,3 +76,16 @@ email-reset-body =
 
     If you did not ask for this, ignore this message; your password stays unchanged.
 email-footer = This message was sent automatically by miti, the operations platform of the Metropolis International Training Institute. Please do not reply to it.
+
+# $name (string), $link (string), $days (number): invitation to a new account.
+email-welcome-subject = Your miti account
+email-welcome-body =
+    Hello { $name },
+
+    An account has been created for you on miti, the platform of the Metropolis International Training Institute network.
+    To choose your password, open this link within { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }:
+
+    { $link }

@@ -72,3 +72,15 @@ email-reset-body =
 
     Si no ha hecho esta solicitud, ignore este mensaje; su contraseña no cambiará.
 email-footer = Este mensaje lo ha enviado automáticamente miti, la plataforma operativa del Instituto Internacional de Formación de Metropolis. No responda a este mensaje.
+
+email-welcome-subject = Su cuenta de miti
+email-welcome-body =
+    Hola, { $name }:
+
+    Se ha creado una cuenta para usted en miti, la plataforma de la red del Instituto Internacional de Formación de Metropolis.
+    Para elegir su contraseña, abra este enlace en { $days ->
+        [one] { $days } día
+       *[other] los próximos { $days } días
+    }:
+
+    { $link }

@@ -72,3 +72,15 @@ email-reset-body =
 
     Si vous n’êtes pas à l’origine de cette demande, ignorez ce message ; votre mot de passe reste inchangé.
 email-footer = Ce message a été envoyé automatiquement par miti, la plateforme opérationnelle de l’Institut international de formation de Metropolis. Merci de ne pas y répondre.
+
+email-welcome-subject = Votre compte miti
+email-welcome-body =
+    Bonjour { $name },
+
+    Un compte a été créé pour vous sur miti, la plateforme du réseau de l’Institut international de formation de Metropolis.
+    Pour choisir votre mot de passe, ouvrez ce lien dans { $days ->
+        [one] { $days } jour
+       *[other] les { $days } jours
+    } :
+
+    { $link }
