@@ -230,15 +230,26 @@ impl Services {
             .map_err(from_store)
     }
 
-    pub async fn person(&self, ctx: &Ctx, id: Id) -> Result<Person, DomainError> {
+    /// A person, if `action` on their organisation is in the caller's scope
+    /// (out of scope answers "not found", like a missing record).
+    async fn person_in_scope(
+        &self,
+        ctx: &Ctx,
+        id: Id,
+        action: Action,
+    ) -> Result<Person, DomainError> {
         let p = self
             .store
             .person(id)
             .await
             .map_err(from_store)?
             .ok_or(DomainError::NotFound)?;
-        ctx.require_scope(Action::PeopleView, p.org_id)?;
+        ctx.require_scope(action, p.org_id)?;
         Ok(p)
+    }
+
+    pub async fn person(&self, ctx: &Ctx, id: Id) -> Result<Person, DomainError> {
+        self.person_in_scope(ctx, id, Action::PeopleView).await
     }
 
     pub async fn update_person(
@@ -247,13 +258,7 @@ impl Services {
         id: Id,
         form: &PersonForm,
     ) -> Result<Person, DomainError> {
-        let p = self
-            .store
-            .person(id)
-            .await
-            .map_err(from_store)?
-            .ok_or(DomainError::NotFound)?;
-        ctx.require_scope(Action::PeopleEdit, p.org_id)?;
+        self.person_in_scope(ctx, id, Action::PeopleEdit).await?;
         let input = form.validate()?;
         self.store
             .update_person(ctx.actor(), id, input)
@@ -262,13 +267,7 @@ impl Services {
     }
 
     pub async fn delete_person(&self, ctx: &Ctx, id: Id) -> Result<OrgId, DomainError> {
-        let p = self
-            .store
-            .person(id)
-            .await
-            .map_err(from_store)?
-            .ok_or(DomainError::NotFound)?;
-        ctx.require_scope(Action::PeopleEdit, p.org_id)?;
+        let p = self.person_in_scope(ctx, id, Action::PeopleEdit).await?;
         self.store
             .delete_person(ctx.actor(), id)
             .await
