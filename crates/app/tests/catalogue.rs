@@ -89,9 +89,9 @@ async fn workflow_by_role_scope_and_audit(backend: Backend) {
     assert!(html.contains("Smart transport"));
 
     // Another centre's staff: 404 on the page, the edit form and the workflow.
-    assert_eq!(cairo_staff.get(&page).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(cairo_staff.status(&page).await, StatusCode::NOT_FOUND);
     assert_eq!(
-        cairo_staff.get(&format!("{page}/edit")).await.status(),
+        cairo_staff.status(&format!("{page}/edit")).await,
         StatusCode::NOT_FOUND
     );
     let r = cairo_staff
@@ -109,7 +109,7 @@ async fn workflow_by_role_scope_and_audit(backend: Backend) {
         StatusCode::NOT_FOUND
     );
     let applicant = app.signed_in("applicant@dakar.demo").await;
-    assert_eq!(applicant.get(&page).await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(applicant.status(&page).await, StatusCode::FORBIDDEN);
 
     // The workflow: staff plan; only the Secretariat endorses; skipping is refused.
     let status = format!("{page}/status");
@@ -197,7 +197,7 @@ async fn workflow_by_role_scope_and_audit(backend: Backend) {
     assert!(html.contains("Oui"), "choice labels translated");
     staff.get("/programmes?lang=en").await; // back to English for what follows
     assert_eq!(
-        cairo_staff.get(&format!("{call}/preview")).await.status(),
+        cairo_staff.status(&format!("{call}/preview")).await,
         StatusCode::NOT_FOUND
     );
     // The public page: the deadline at 18:00 Seoul time, 09:00 for a UTC viewer.
@@ -288,7 +288,7 @@ async fn workflow_by_role_scope_and_audit(backend: Backend) {
     let (s, html) = mexico_staff.get_text(&plan).await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("Disaster preparedness") && !html.contains("submitted after the end"));
-    assert_eq!(cairo_staff.get(&plan).await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(cairo_staff.status(&plan).await, StatusCode::NOT_FOUND);
     let review = format!("{plan}/review");
     assert_eq!(
         mexico_staff
@@ -364,7 +364,7 @@ async fn workflow_by_role_scope_and_audit(backend: Backend) {
     assert!(audit.contains("plan.endorsed") && audit.contains("plan.changes_requested"));
 
     // Themes: only admins add them, with names in several languages.
-    assert_eq!(staff.get("/themes").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(staff.status("/themes").await, StatusCode::FORBIDDEN);
     let r = admin
         .post_form(
             "/themes",
@@ -451,7 +451,7 @@ async fn translated_catalogue_and_api(backend: Backend) {
     let r = b.get("/api/v1/programmes?month=June").await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(
-        b.get("/api/v1/programmes/999999").await.status(),
+        b.status("/api/v1/programmes/999999").await,
         StatusCode::NOT_FOUND
     );
     // The public catalogue page filters without JavaScript.
@@ -526,7 +526,7 @@ async fn translated_catalogue_and_api(backend: Backend) {
     assert!(!climate_ics.contains(&water_uid));
     assert!(climate_ics.contains("BEGIN:VEVENT"));
     assert_eq!(
-        b.get("/calendar.ics?centre=x").await.status(),
+        b.status("/calendar.ics?centre=x").await,
         StatusCode::UNPROCESSABLE_ENTITY
     );
 }

@@ -265,31 +265,23 @@ async fn scope_answers_not_found(backend: Backend) {
     let dakar = app.org_id("dakar").await;
     let staff = app.signed_in("staff@cairo.demo").await;
     assert_eq!(
-        staff
-            .get(&format!("/organisations/{cairo}/edit"))
-            .await
-            .status(),
+        staff.status(&format!("/organisations/{cairo}/edit")).await,
         StatusCode::OK
     );
     assert_eq!(
         staff
-            .get(&format!("/organisations/{cairo}/people"))
-            .await
-            .status(),
+            .status(&format!("/organisations/{cairo}/people"))
+            .await,
         StatusCode::OK
     );
     assert_eq!(
-        staff
-            .get(&format!("/organisations/{seoul}/edit"))
-            .await
-            .status(),
+        staff.status(&format!("/organisations/{seoul}/edit")).await,
         StatusCode::NOT_FOUND
     );
     assert_eq!(
         staff
-            .get(&format!("/organisations/{seoul}/people"))
-            .await
-            .status(),
+            .status(&format!("/organisations/{seoul}/people"))
+            .await,
         StatusCode::NOT_FOUND
     );
     let r = staff
@@ -302,29 +294,23 @@ async fn scope_answers_not_found(backend: Backend) {
     let focal = app.signed_in("focal@dakar.demo").await;
     assert_eq!(
         focal
-            .get(&format!("/organisations/{dakar}/people"))
-            .await
-            .status(),
+            .status(&format!("/organisations/{dakar}/people"))
+            .await,
         StatusCode::OK
     );
     assert_eq!(
         focal
-            .get(&format!("/organisations/{cairo}/people"))
-            .await
-            .status(),
+            .status(&format!("/organisations/{cairo}/people"))
+            .await,
         StatusCode::NOT_FOUND
     );
     // Roles without the action at all are refused outright.
     let applicant = app.signed_in("applicant@dakar.demo").await;
-    assert_eq!(
-        applicant.get("/audit").await.status(),
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(applicant.status("/audit").await, StatusCode::FORBIDDEN);
     assert_eq!(
         applicant
-            .get(&format!("/organisations/{dakar}/people"))
-            .await
-            .status(),
+            .status(&format!("/organisations/{dakar}/people"))
+            .await,
         StatusCode::FORBIDDEN
     );
     // MoUs: Cairo staff see Cairo's MoU, not Mashhad's.
@@ -466,7 +452,7 @@ async fn registry_by_role_with_audit(backend: Backend) {
     // Another centre's staff cannot fetch it.
     let cairo_staff = app.signed_in("staff@cairo.demo").await;
     assert_eq!(
-        cairo_staff.get(&format!("/documents/{doc}")).await.status(),
+        cairo_staff.status(&format!("/documents/{doc}")).await,
         StatusCode::NOT_FOUND
     );
 
@@ -481,7 +467,7 @@ async fn registry_by_role_with_audit(backend: Backend) {
             && html.contains("organisation.lifecycle")
     );
     assert!(html.contains(&format!("organisation #{id}")));
-    assert_eq!(staff.get("/audit").await.status(), StatusCode::FORBIDDEN);
+    assert_eq!(staff.status("/audit").await, StatusCode::FORBIDDEN);
 }
 
 async fn api_and_error_shape(backend: Backend) {
@@ -632,7 +618,7 @@ async fn password_reset_through_the_outbox(backend: Backend) {
         )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(user.get("/account").await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(user.status("/account").await, StatusCode::SEE_OTHER);
     assert_eq!(
         app.browser()
             .login("expert@berlin.demo", PASSWORD)
@@ -712,9 +698,8 @@ async fn password_reset_through_the_outbox(backend: Backend) {
     );
     assert_eq!(
         invitee
-            .get(&format!("/organisations/{cairo}/edit"))
-            .await
-            .status(),
+            .status(&format!("/organisations/{cairo}/edit"))
+            .await,
         StatusCode::OK
     );
 }

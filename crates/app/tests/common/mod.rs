@@ -192,6 +192,11 @@ impl Browser {
         self.client.get(self.url(path)).send().await.unwrap()
     }
 
+    /// The status a GET of `path` answers.
+    pub async fn status(&self, path: &str) -> StatusCode {
+        self.get(path).await.status()
+    }
+
     pub async fn get_text(&self, path: &str) -> (StatusCode, String) {
         let r = self.get(path).await;
         let s = r.status();
