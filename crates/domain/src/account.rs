@@ -13,6 +13,8 @@ string_enum!(
         FocalPoint = "focal_point",
         Applicant = "applicant",
         Expert = "expert",
+        /// Sees and sets applicants' vetting status; nothing else.
+        Vetter = "vetter",
     }
 );
 

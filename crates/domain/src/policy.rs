@@ -40,6 +40,19 @@ pub enum Action {
     PlanSubmit,
     /// Comment on, send back or endorse annual plans.
     PlanReview,
+    /// Start, edit, submit and withdraw one's own applications, answer an
+    /// offer and give logistics (scope: the applicant themself).
+    ApplyOwn,
+    /// A city's focal point: see its own city's applicants, endorse or
+    /// decline and rank them (scope: the city).
+    Nominate,
+    /// Host-centre staff: applications of their centre's programmes,
+    /// reviewers, interviews, selection, decisions, reports (scope: host).
+    ApplicationManage,
+    /// Review applications one is assigned to (scope: the assignment).
+    Review,
+    /// See and set vetting status: a dedicated role, not all staff.
+    Vet,
 }
 
 /// Who may attempt each action. `None` means anyone (also anonymous);
@@ -80,6 +93,14 @@ pub const POLICY: &[(Action, Option<&[Role]>)] = {
         (Action::ThemeEdit, Some(&[NetworkAdmin])),
         (Action::PlanSubmit, Some(&[NetworkAdmin, CentreStaff])),
         (Action::PlanReview, Some(&[NetworkAdmin])),
+        (Action::ApplyOwn, Some(&[Applicant])),
+        (Action::Nominate, Some(&[FocalPoint])),
+        (
+            Action::ApplicationManage,
+            Some(&[NetworkAdmin, CentreStaff]),
+        ),
+        (Action::Review, Some(&[NetworkAdmin, CentreStaff, Expert])),
+        (Action::Vet, Some(&[NetworkAdmin, Vetter])),
     ]
 };
 

@@ -110,3 +110,4 @@ role-centre-staff = موظف مركز
 role-focal-point = مسؤول الاتصال
 role-applicant = مقدم طلب
 role-expert = خبير
+role-vetter = مسؤول التدقيق

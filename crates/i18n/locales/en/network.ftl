@@ -108,3 +108,4 @@ role-centre-staff = Centre staff
 role-focal-point = Focal point
 role-applicant = Applicant
 role-expert = Expert
+role-vetter = Vetting officer

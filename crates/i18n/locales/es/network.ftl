@@ -107,3 +107,4 @@ role-centre-staff = Personal de centro
 role-focal-point = Punto focal
 role-applicant = Solicitante
 role-expert = Persona experta
+role-vetter = Responsable de verificación

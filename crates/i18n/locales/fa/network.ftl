@@ -102,3 +102,4 @@ role-centre-staff = کارمند مرکز
 role-focal-point = رابط اصلی
 role-applicant = متقاضی
 role-expert = کارشناس
+role-vetter = مسئول احراز صلاحیت

@@ -107,3 +107,4 @@ role-centre-staff = Personnel de centre
 role-focal-point = Point focal
 role-applicant = Personne candidate
 role-expert = Personne experte
+role-vetter = Chargé·e de vérification

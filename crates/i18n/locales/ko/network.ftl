@@ -102,3 +102,4 @@ role-centre-staff = 센터 직원
 role-focal-point = 연락 담당자
 role-applicant = 신청자
 role-expert = 전문가
+role-vetter = 신원 검증 담당자
