@@ -207,6 +207,16 @@ impl Services {
             .await
     }
 
+    /// Emails a new account's welcome link to choose its password.
+    pub(crate) async fn send_welcome_link(
+        &self,
+        ctx: &Ctx,
+        email: &str,
+    ) -> Result<(), DomainError> {
+        self.send_password_link(ctx, email, PasswordLink::Welcome)
+            .await
+    }
+
     /// Emails a one-time link to choose a password, if the address has an account.
     async fn send_password_link(
         &self,
@@ -465,8 +475,7 @@ impl Services {
                 }
                 other => from_store(other),
             })?;
-        self.send_password_link(ctx, &email, PasswordLink::Welcome)
-            .await?;
+        self.send_welcome_link(ctx, &email).await?;
         Ok(user)
     }
 }

@@ -102,6 +102,17 @@ impl Services {
             }
         }
         ctx.require_scope_any(Action::DocumentDownload, &owners)?;
+        self.document_bytes(id).await
+    }
+
+    /// A document and its bytes, for a caller whose access is already checked.
+    pub(crate) async fn document_bytes(&self, id: Id) -> Result<(Document, Bytes), DomainError> {
+        let doc = self
+            .store
+            .document(id)
+            .await
+            .map_err(from_store)?
+            .ok_or(DomainError::NotFound)?;
         let bytes = self
             .blobs
             .get(&Path::from(doc.storage_key.as_str()))

@@ -9,6 +9,7 @@
 //! wires them into the trait.
 
 mod accounts;
+mod applications;
 mod audit;
 mod calls;
 mod catalogue;
@@ -17,7 +18,9 @@ mod outbox;
 mod people;
 mod plans;
 mod registry;
+mod reviews;
 mod rows;
+mod selection;
 mod sessions;
 mod store;
 
@@ -31,6 +34,10 @@ pub trait Dialect: Database {
     /// writers deadlock into `SQLITE_BUSY`.
     const BEGIN_WRITE: &'static str;
     const NAME: &'static str;
+    /// Appended to a `SELECT … LIMIT 1` that picks a row to claim, so that
+    /// concurrent claimers lock different rows (empty where writes are
+    /// serialised anyway).
+    const SKIP_LOCKED: &'static str;
     /// Rows changed by an `UPDATE` or `DELETE` (the result types differ per backend).
     fn rows_affected(result: &Self::QueryResult) -> u64;
 }
@@ -39,6 +46,7 @@ pub trait Dialect: Database {
 impl Dialect for sqlx::Sqlite {
     const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
     const NAME: &'static str = "sqlite";
+    const SKIP_LOCKED: &'static str = "";
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
     }
@@ -48,6 +56,7 @@ impl Dialect for sqlx::Sqlite {
 impl Dialect for sqlx::Postgres {
     const BEGIN_WRITE: &'static str = "BEGIN";
     const NAME: &'static str = "postgres";
+    const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
     }

@@ -4,6 +4,9 @@ use crate::{Dialect, SqlStore, backend};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::account::{RoleGrant, User};
+use miti_domain::application::{
+    Application, CallRules, Decision, Review, ReviewStep, SelectionOverride, SelectionRun,
+};
 use miti_domain::audit::{Actor, AuditEntry, AuditEvent, AuditFilter};
 use miti_domain::call::{Call, Question};
 use miti_domain::mou::{Mou, MouInput};
@@ -30,6 +33,7 @@ where
     for<'q> NaiveDate: Encode<'q, DB> + Decode<'q, DB> + Type<DB>,
     for<'q> Option<i64>: Encode<'q, DB>,
     for<'q> Option<String>: Encode<'q, DB>,
+    for<'q> Option<bool>: Encode<'q, DB>,
     for<'q> Option<DateTime<Utc>>: Encode<'q, DB>,
     for<'q> Option<NaiveDate>: Encode<'q, DB>,
 {
@@ -322,6 +326,118 @@ where
 
     async fn document(&self, id: Id) -> StoreResult<Option<Document>> {
         self.document_by_id(id).await
+    }
+
+    async fn start_application(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        user_id: UserId,
+    ) -> StoreResult<Application> {
+        self.start_application_for(actor, programme_id, user_id)
+            .await
+    }
+    async fn application(&self, id: Id) -> StoreResult<Option<Application>> {
+        self.application_by_id(id).await
+    }
+    async fn applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<Application>> {
+        self.list_applications(filter).await
+    }
+    async fn count_applications(&self, filter: &ApplicationFilter) -> StoreResult<i64> {
+        self.count_applications_matching(filter).await
+    }
+    async fn change_application(
+        &self,
+        actor: Actor,
+        id: Id,
+        expected_version: Option<i64>,
+        change: ApplicationChange,
+    ) -> StoreResult<Application> {
+        self.apply_change(actor, id, expected_version, change).await
+    }
+    async fn attach_application_document(
+        &self,
+        actor: Actor,
+        id: Id,
+        key: &str,
+        doc: NewDocument,
+    ) -> StoreResult<Application> {
+        self.attach_document_to(actor, id, key, doc).await
+    }
+    async fn assign_reviewer(
+        &self,
+        actor: Actor,
+        application_id: Id,
+        reviewer_id: UserId,
+    ) -> StoreResult<Review> {
+        self.insert_assignment(actor, application_id, reviewer_id)
+            .await
+    }
+    async fn review(&self, id: Id) -> StoreResult<Option<Review>> {
+        self.review_by_id(id).await
+    }
+    async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>> {
+        self.list_reviews(filter).await
+    }
+    async fn save_review(
+        &self,
+        actor: Actor,
+        id: Id,
+        step: ReviewStep,
+        at: DateTime<Utc>,
+    ) -> StoreResult<Review> {
+        self.write_review(actor, id, step, at).await
+    }
+    async fn call_rules(&self, programme_id: Id) -> StoreResult<Option<CallRules>> {
+        self.rules_of(programme_id).await
+    }
+    async fn save_call_rules(&self, actor: Actor, rules: CallRules) -> StoreResult<CallRules> {
+        self.put_rules(actor, rules).await
+    }
+    async fn set_selection_override(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        application_id: Id,
+        value: Option<(bool, String)>,
+    ) -> StoreResult<()> {
+        self.put_override(actor, programme_id, application_id, value)
+            .await
+    }
+    async fn selection_overrides(&self, programme_id: Id) -> StoreResult<Vec<SelectionOverride>> {
+        self.overrides_of(programme_id).await
+    }
+    async fn save_selection_run(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        input: String,
+        output: String,
+    ) -> StoreResult<SelectionRun> {
+        self.insert_run(actor, programme_id, input, output).await
+    }
+    async fn latest_selection_run(&self, programme_id: Id) -> StoreResult<Option<SelectionRun>> {
+        self.last_run(programme_id).await
+    }
+    async fn confirm_cohort(
+        &self,
+        actor: Actor,
+        run_id: Id,
+        capacity: i32,
+        decisions: Vec<(Id, Decision)>,
+    ) -> StoreResult<()> {
+        self.write_cohort(actor, run_id, capacity, decisions).await
+    }
+    async fn claim_seat(
+        &self,
+        actor: Actor,
+        application_id: Id,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Application> {
+        self.take_seat(actor, application_id, now).await
+    }
+    async fn seats(&self, programme_id: Id) -> StoreResult<Vec<(i32, Option<Id>)>> {
+        self.seats_of(programme_id).await
     }
 
     async fn audit(&self, actor: Actor, event: AuditEvent) -> StoreResult<()> {

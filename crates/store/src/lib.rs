@@ -13,6 +13,9 @@ pub use records::*;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::account::{RoleGrant, User};
+use miti_domain::application::{
+    Application, CallRules, Decision, Review, ReviewStep, SelectionOverride, SelectionRun,
+};
 use miti_domain::audit::{Actor, AuditEntry, AuditEvent, AuditFilter};
 use miti_domain::call::{Call, Question};
 use miti_domain::mou::{Mou, MouInput};
@@ -248,6 +251,102 @@ pub trait Store: Send + Sync + 'static {
 
     // ---- documents ------------------------------------------------------
     async fn document(&self, id: Id) -> StoreResult<Option<Document>>;
+
+    // ---- applications ---------------------------------------------------
+    /// The applicant's application to a programme, created as an empty
+    /// draft if they have none (so a repeated start returns the same one).
+    async fn start_application(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        user_id: UserId,
+    ) -> StoreResult<Application>;
+    async fn application(&self, id: Id) -> StoreResult<Option<Application>>;
+    /// Ordered by id.
+    async fn applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<Application>>;
+    async fn count_applications(&self, filter: &ApplicationFilter) -> StoreResult<i64>;
+    /// Applies one change. With `expected_version`, a stale version is
+    /// refused (`stale_version`); a second endorsement rank already used by
+    /// the city in this call is refused (`rank_taken`).
+    async fn change_application(
+        &self,
+        actor: Actor,
+        id: Id,
+        expected_version: Option<i64>,
+        change: ApplicationChange,
+    ) -> StoreResult<Application>;
+    /// Records an uploaded file as the application's document `key`,
+    /// replacing an earlier one under the same key.
+    async fn attach_application_document(
+        &self,
+        actor: Actor,
+        id: Id,
+        key: &str,
+        doc: NewDocument,
+    ) -> StoreResult<Application>;
+
+    // ---- reviews --------------------------------------------------------
+    /// Assigns a reviewer (`already_assigned` if they are).
+    async fn assign_reviewer(
+        &self,
+        actor: Actor,
+        application_id: Id,
+        reviewer_id: UserId,
+    ) -> StoreResult<Review>;
+    async fn review(&self, id: Id) -> StoreResult<Option<Review>>;
+    async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>>;
+    /// Declares a conflict (or none), or records the scores (only after
+    /// declaring no conflict: `conflict_undeclared` / `conflicted` otherwise).
+    async fn save_review(
+        &self,
+        actor: Actor,
+        id: Id,
+        step: ReviewStep,
+        at: DateTime<Utc>,
+    ) -> StoreResult<Review>;
+
+    // ---- selection and decisions ----------------------------------------
+    async fn call_rules(&self, programme_id: Id) -> StoreResult<Option<CallRules>>;
+    /// Saves the rules if `rules.version` is the stored one (0 when none).
+    async fn save_call_rules(&self, actor: Actor, rules: CallRules) -> StoreResult<CallRules>;
+    async fn set_selection_override(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        application_id: Id,
+        value: Option<(bool, String)>,
+    ) -> StoreResult<()>;
+    async fn selection_overrides(&self, programme_id: Id) -> StoreResult<Vec<SelectionOverride>>;
+    async fn save_selection_run(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        input: String,
+        output: String,
+    ) -> StoreResult<SelectionRun>;
+    async fn latest_selection_run(&self, programme_id: Id) -> StoreResult<Option<SelectionRun>>;
+    /// Confirms a run as the cohort: writes every decision, marks the run
+    /// confirmed and creates the programme's `capacity` seats, all in one
+    /// transaction (`cohort_confirmed` if seats already exist).
+    async fn confirm_cohort(
+        &self,
+        actor: Actor,
+        run_id: Id,
+        capacity: i32,
+        decisions: Vec<(Id, Decision)>,
+    ) -> StoreResult<()>;
+    /// The offered applicant takes a free seat and becomes `confirmed`.
+    /// Refused with `not_offered`, `offer_expired` (past `respond_by` at
+    /// `now`) or `cohort_full`. Repeating it for a confirmed applicant
+    /// returns the application unchanged.
+    async fn claim_seat(
+        &self,
+        actor: Actor,
+        application_id: Id,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Application>;
+    /// (seat number, holder) for every seat of the programme.
+    async fn seats(&self, programme_id: Id) -> StoreResult<Vec<(i32, Option<Id>)>>;
 
     // ---- audit ----------------------------------------------------------
     /// Records an event that has no other write (a login failure, an export).

@@ -3,9 +3,14 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::account::RoleGrant;
+use miti_domain::application::{
+    Decision, EndorsementStep, Interview, Logistics, Profile, VettingStatus,
+};
+use miti_domain::call::ValidAnswers;
 use miti_domain::organisation::Status;
 use miti_domain::{Id, OrgId, UserId};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone)]
 pub struct NewUser {
@@ -144,4 +149,74 @@ pub struct Document {
     pub size: i64,
     pub sha256: String,
     pub created_at: DateTime<Utc>,
+}
+
+/// Which applications a list shows: always narrowed to a programme, a city
+/// or an applicant (the store builds only the conditions given, so each
+/// list uses its index).
+#[derive(Debug, Clone, Default)]
+pub struct ApplicationFilter {
+    pub programme_id: Option<Id>,
+    pub city_org_id: Option<OrgId>,
+    pub user_id: Option<UserId>,
+    /// Only submitted applications (no drafts, none withdrawn).
+    pub submitted_only: bool,
+    pub limit: Option<i64>,
+    pub offset: i64,
+}
+
+/// One change to an application; the store writes it, bumps the version and
+/// audits it in one transaction.
+#[derive(Debug, Clone)]
+pub enum ApplicationChange {
+    /// The form as typed, kept while the application is a draft.
+    Draft {
+        form: BTreeMap<String, Vec<String>>,
+    },
+    /// Submit, or edit once submitted: the validated profile and answers.
+    Submit {
+        form: BTreeMap<String, Vec<String>>,
+        profile: Profile,
+        answers: ValidAnswers,
+        at: DateTime<Utc>,
+    },
+    /// The applicant withdraws; a held seat is released.
+    Withdraw {
+        at: DateTime<Utc>,
+    },
+    Endorse {
+        step: EndorsementStep,
+        by: UserId,
+        at: DateTime<Utc>,
+    },
+    Interview(Interview),
+    Vetting(VettingStatus),
+    /// Sets (or clears) the decision; a seat is released unless the new
+    /// outcome is `confirmed` (seats are only taken by [`crate::Store::claim_seat`]).
+    Decide(Option<Decision>),
+    Logistics(Logistics),
+}
+
+impl ApplicationChange {
+    /// The audit log's action name.
+    pub fn audit_action(&self) -> &'static str {
+        match self {
+            ApplicationChange::Draft { .. } => "application.draft",
+            ApplicationChange::Submit { .. } => "application.submit",
+            ApplicationChange::Withdraw { .. } => "application.withdraw",
+            ApplicationChange::Endorse { .. } => "application.endorse",
+            ApplicationChange::Interview(_) => "application.interview",
+            ApplicationChange::Vetting(_) => "application.vetting",
+            ApplicationChange::Decide(_) => "application.decide",
+            ApplicationChange::Logistics(_) => "application.logistics",
+        }
+    }
+}
+
+/// Which reviews to list.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewFilter {
+    pub programme_id: Option<Id>,
+    pub application_id: Option<Id>,
+    pub reviewer_id: Option<UserId>,
 }
