@@ -14,12 +14,17 @@ pub async fn download(
     Path(id): Path<Id>,
 ) -> Result<Response, WebError> {
     let (doc, bytes) = s.services.download(&req.ctx, id).await?;
+    Ok(attachment(bytes, &doc.content_type, &doc.filename))
+}
+
+/// A download: never rendered inline, never cached by shared caches.
+pub fn attachment(bytes: impl IntoResponse, content_type: &str, filename: &str) -> Response {
     let encoded =
-        percent_encoding::utf8_percent_encode(&doc.filename, percent_encoding::NON_ALPHANUMERIC);
+        percent_encoding::utf8_percent_encode(filename, percent_encoding::NON_ALPHANUMERIC);
     let disposition = format!("attachment; filename=\"document\"; filename*=UTF-8''{encoded}");
     let mut r = bytes.into_response();
     let h = r.headers_mut();
-    if let Ok(v) = HeaderValue::from_str(&doc.content_type) {
+    if let Ok(v) = HeaderValue::from_str(content_type) {
         h.insert(header::CONTENT_TYPE, v);
     }
     if let Ok(v) = HeaderValue::from_str(&disposition) {
@@ -29,5 +34,5 @@ pub async fn download(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );
-    Ok(r)
+    r
 }
