@@ -78,6 +78,7 @@ impl Routes {
 
 fn build() -> Routes {
     use Action::*;
+    use pages::applications::{apply, nominate, report, review, selection, staff};
     use pages::*;
     Routes {
         router: Router::new(),
@@ -185,6 +186,91 @@ fn build() -> Routes {
     .post("/users", UserAdmin, users::invite)
     .get("/audit", AuditView, admin::audit)
     .get("/outbox", OutboxView, admin::outbox)
+    .get("/signup", Public, apply::signup_form)
+    .post("/signup", Public, apply::signup)
+    .post("/catalogue/{id}/apply", ApplyOwn, apply::start)
+    .get("/applications", ApplyOwn, apply::mine)
+    .get("/applications/{id}", ApplyOwn, apply::show)
+    .post("/applications/{id}/draft", ApplyOwn, apply::save_draft)
+    .post("/applications/{id}/submit", ApplyOwn, apply::submit)
+    .post("/applications/{id}/documents", ApplyOwn, apply::upload)
+    .post("/applications/{id}/withdraw", ApplyOwn, apply::withdraw)
+    .post("/applications/{id}/offer", ApplyOwn, apply::answer_offer)
+    .post("/applications/{id}/logistics", ApplyOwn, apply::logistics)
+    // Applicant, staff, focal point and reviewers: the service checks which.
+    .get(
+        "/applications/{id}/documents/{doc}",
+        OwnAccount,
+        apply::document,
+    )
+    .get("/applications/{id}/letter.pdf", OwnAccount, report::letter)
+    .get("/nominations", Nominate, nominate::list)
+    .get("/nominations/{id}", Nominate, nominate::show)
+    .post("/nominations/{id}", Nominate, nominate::endorse)
+    .get("/reviews", Review, review::list)
+    .get("/reviews/{id}", Review, review::show)
+    .post("/reviews/{id}/declare", Review, review::declare)
+    .post("/reviews/{id}/score", Review, review::score)
+    .get("/vetting", Vet, staff::vetting_queue)
+    .post("/applications/{id}/vetting", Vet, staff::vet)
+    .get(
+        "/programmes/{id}/applications",
+        ApplicationManage,
+        staff::pipeline,
+    )
+    .get(
+        "/applications/{id}/manage",
+        ApplicationManage,
+        staff::detail,
+    )
+    .post(
+        "/applications/{id}/reviewers",
+        ApplicationManage,
+        staff::assign,
+    )
+    .post(
+        "/applications/{id}/interview",
+        ApplicationManage,
+        staff::interview,
+    )
+    .post(
+        "/applications/{id}/override",
+        ApplicationManage,
+        staff::set_override,
+    )
+    .get("/programmes/{id}/rules", ApplicationManage, staff::rules)
+    .post(
+        "/programmes/{id}/rules",
+        ApplicationManage,
+        staff::save_rules,
+    )
+    .get(
+        "/programmes/{id}/selection",
+        ApplicationManage,
+        selection::show,
+    )
+    .post(
+        "/programmes/{id}/selection/run",
+        ApplicationManage,
+        selection::run,
+    )
+    .post(
+        "/programmes/{id}/selection/confirm",
+        ApplicationManage,
+        selection::confirm,
+    )
+    .post(
+        "/programmes/{id}/selection/expire",
+        ApplicationManage,
+        selection::expire,
+    )
+    .get("/programmes/{id}/report", ApplicationManage, report::show)
+    .get("/programmes/{id}/report.csv", ApplicationManage, report::csv)
+    .get(
+        "/programmes/{id}/report.xlsx",
+        ApplicationManage,
+        report::xlsx,
+    )
     .get("/api/v1/openapi.json", Public, api::openapi)
     .get("/api/v1/organisations", Public, api::organisations::list)
     .get(

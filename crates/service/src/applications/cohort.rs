@@ -170,6 +170,22 @@ impl Services {
             .map_err(from_store)
     }
 
+    /// The override recorded for an application, if any.
+    pub async fn selection_override(
+        &self,
+        ctx: &Ctx,
+        application_id: Id,
+    ) -> Result<Option<miti_domain::application::SelectionOverride>, DomainError> {
+        let seen = self.managed_application(ctx, application_id).await?;
+        Ok(self
+            .store
+            .selection_overrides(seen.programme.id)
+            .await
+            .map_err(from_store)?
+            .into_iter()
+            .find(|o| o.application_id == application_id))
+    }
+
     /// Makes the latest run the cohort: offers with a deadline, the ordered
     /// waitlist, a reason for everyone else; then tells every applicant and
     /// their city's focal point.

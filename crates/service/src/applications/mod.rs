@@ -17,6 +17,7 @@
 pub mod apply;
 pub mod cohort;
 pub mod gates;
+pub mod letter;
 pub mod nominate;
 mod notify;
 pub mod report;
@@ -69,6 +70,19 @@ impl Services {
         let app = self.application_by_id(id).await?;
         let programme = self.managed_programme(ctx, app.programme_id).await?;
         Ok(self.seen(ctx, app, programme))
+    }
+
+    /// A programme's applications for its host centre's staff.
+    pub async fn managed_applications(
+        &self,
+        ctx: &Ctx,
+        filter: &miti_store::ApplicationFilter,
+    ) -> Result<Vec<Application>, DomainError> {
+        let Some(programme_id) = filter.programme_id else {
+            return Err(DomainError::NotFound);
+        };
+        self.managed_programme(ctx, programme_id).await?;
+        self.store.applications(filter).await.map_err(from_store)
     }
 
     pub(crate) fn seen(&self, ctx: &Ctx, app: Application, programme: Programme) -> Seen {

@@ -9,6 +9,7 @@ use crate::error::WebError;
 use crate::page::{Errors, Page};
 use crate::pages::{Choice, render, see_other};
 use askama::Template;
+use miti_domain::policy::Action;
 use axum::Form;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
