@@ -127,6 +127,13 @@ async fn every_route_for_every_role() {
                 .replace("/plans/{id}", &format!("/plans/{plan}"))
                 .replace("/account/tokens/{id}", "/account/tokens/999999")
                 .replace("/documents/{id}", "/documents/999999")
+                // Applications, nominations and reviews are the caller's own
+                // records: the walk checks the role rule (403 or not) with an
+                // id that exists for nobody.
+                .replace("/applications/{id}", "/applications/999999")
+                .replace("/nominations/{id}", "/nominations/999999")
+                .replace("/reviews/{id}", "/reviews/999999")
+                .replace("{doc}", "999999")
                 .replace("{id}", &own_org.to_string());
             let r = if route.method == Method::GET {
                 browser.get(&path).await
@@ -148,6 +155,7 @@ async fn every_route_for_every_role() {
                 if route.method == Method::GET
                     && route.action != Action::DocumentDownload
                     && !route.path.contains("{token}")
+                    && !path.contains("999999")
                 {
                     assert!(status.is_success(), "{what}");
                 }

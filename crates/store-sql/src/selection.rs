@@ -12,6 +12,9 @@ use miti_domain::audit::{Actor, AuditEvent};
 use miti_store::{StoreError, StoreResult};
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
+/// application_id, include, reason, by, at.
+type OverrideRow = (i64, bool, String, Option<i64>, DateTime<Utc>);
+
 #[derive(sqlx::FromRow)]
 struct RunRow {
     id: i64,
@@ -173,7 +176,7 @@ where
         &self,
         programme_id: Id,
     ) -> StoreResult<Vec<SelectionOverride>> {
-        let rows: Vec<(i64, bool, String, Option<i64>, DateTime<Utc>)> = sqlx::query_as(
+        let rows: Vec<OverrideRow> = sqlx::query_as(
             "SELECT application_id, include, reason, by_user, at FROM selection_overrides
              WHERE programme_id = $1 ORDER BY application_id",
         )

@@ -265,7 +265,11 @@ fn build() -> Routes {
         selection::expire,
     )
     .get("/programmes/{id}/report", ApplicationManage, report::show)
-    .get("/programmes/{id}/report.csv", ApplicationManage, report::csv)
+    .get(
+        "/programmes/{id}/report.csv",
+        ApplicationManage,
+        report::csv,
+    )
     .get(
         "/programmes/{id}/report.xlsx",
         ApplicationManage,

@@ -57,9 +57,9 @@ const ES: Wording = Wording {
 };
 
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |t, (k, v)| t.replace(&format!("{{{k}}}"), v))
+    values.iter().fold(template.to_string(), |t, (k, v)| {
+        t.replace(&format!("{{{k}}}"), v)
+    })
 }
 
 impl Services {
@@ -105,7 +105,10 @@ impl Services {
             .to_string();
         let title = programme.input.title.get(lang).to_string();
         let host_name = host.name.get(lang).to_string();
-        let (arrival, departure) = (programme.input.arrival.to_string(), programme.input.departure.to_string());
+        let (arrival, departure) = (
+            programme.input.arrival.to_string(),
+            programme.input.departure.to_string(),
+        );
         let city = format!("{} ({})", profile.city_name, profile.country);
         let values = [
             ("programme", title.as_str()),
@@ -121,10 +124,23 @@ impl Services {
         ];
         let now = Utc::now();
         let letter = Letter {
-            letterhead: vec![host_name.clone(), host.city.clone().unwrap_or_default(), programme.input.contact_email.clone()],
-            place_and_date: format!("{}, {}", host.city.clone().unwrap_or_default(), now.date_naive()),
+            letterhead: vec![
+                host_name.clone(),
+                host.city.clone().unwrap_or_default(),
+                programme.input.contact_email.clone(),
+            ],
+            place_and_date: format!(
+                "{}, {}",
+                host.city.clone().unwrap_or_default(),
+                now.date_naive()
+            ),
             reference: format!("MITI-{}-{}", programme.id, app.id),
-            recipient: vec![profile.passport_name.clone(), profile.position.clone(), profile.department.clone(), city.clone()],
+            recipient: vec![
+                profile.passport_name.clone(),
+                profile.position.clone(),
+                profile.department.clone(),
+                city.clone(),
+            ],
             subject: fill(w.subject, &values),
             paragraphs: vec![
                 fill(w.dear, &values),
@@ -132,7 +148,11 @@ impl Services {
                 format!(
                     "{} {}",
                     fill(w.covered, &values),
-                    if programme.input.support.airfare_covered { w.airfare_covered } else { w.airfare_not }
+                    if programme.input.support.airfare_covered {
+                        w.airfare_covered
+                    } else {
+                        w.airfare_not
+                    }
                 ),
                 w.visa.to_string(),
             ],

@@ -9,7 +9,6 @@ use crate::error::WebError;
 use crate::page::{Errors, Page};
 use crate::pages::{Choice, render, see_other};
 use askama::Template;
-use miti_domain::policy::Action;
 use axum::Form;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
@@ -18,6 +17,7 @@ use miti_domain::application::{
     CITY_NOT_LISTED, Gender, LogisticsForm, PROFILE_FIELDS, first, form_map,
 };
 use miti_domain::organisation::{OrgFilter, OrgKind, Region};
+use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
 use miti_service::applications::apply::SignUpForm;
 use miti_service::documents::Upload;
@@ -57,7 +57,12 @@ async fn member_cities(s: &AppState, req: &Req, selected: &str) -> Result<Vec<Ch
     Ok(cities)
 }
 
-async fn signup_page(s: &AppState, req: &Req, form: SignUpForm, errors: FieldErrors) -> Result<Response, WebError> {
+async fn signup_page(
+    s: &AppState,
+    req: &Req,
+    form: SignUpForm,
+    errors: FieldErrors,
+) -> Result<Response, WebError> {
     let invalid = !errors.is_empty();
     let cities = member_cities(s, req, &form.city_org_id).await?;
     let mut r = render(SignUp {
@@ -76,7 +81,11 @@ pub async fn signup_form(State(s): State<AppState>, req: Req) -> Result<Response
     signup_page(&s, &req, SignUpForm::default(), FieldErrors::new()).await
 }
 
-pub async fn signup(State(s): State<AppState>, req: Req, Form(form): Form<SignUpForm>) -> Result<Response, WebError> {
+pub async fn signup(
+    State(s): State<AppState>,
+    req: Req,
+    Form(form): Form<SignUpForm>,
+) -> Result<Response, WebError> {
     match s.services.sign_up(&req.ctx, &form).await {
         Ok(()) => Ok(see_other("/login?done=signup-sent")),
         Err(DomainError::Invalid(e)) => signup_page(&s, &req, form, e).await,
@@ -108,10 +117,15 @@ pub async fn mine(State(s): State<AppState>, req: Req) -> Result<Response, WebEr
         .map(|(a, p)| MineRow {
             id: a.id,
             programme: p.input.title.get(lang).to_string(),
-            status: req.tr.t(&format!("application-status-{}", a.status.as_str())),
+            status: req
+                .tr
+                .t(&format!("application-status-{}", a.status.as_str())),
             outcome: a
                 .decision
-                .map(|d| req.tr.t(&format!("outcome-{}", d.outcome.as_str().replace('_', "-"))))
+                .map(|d| {
+                    req.tr
+                        .t(&format!("outcome-{}", d.outcome.as_str().replace('_', "-")))
+                })
                 .unwrap_or_default(),
         })
         .collect();
@@ -121,7 +135,11 @@ pub async fn mine(State(s): State<AppState>, req: Req) -> Result<Response, WebEr
     })
 }
 
-pub async fn start(State(s): State<AppState>, req: Req, Path(programme_id): Path<Id>) -> Result<Response, WebError> {
+pub async fn start(
+    State(s): State<AppState>,
+    req: Req,
+    Path(programme_id): Path<Id>,
+) -> Result<Response, WebError> {
     let app = s.services.start_application(&req.ctx, programme_id).await?;
     Ok(see_other(&format!("/applications/{}", app.id)))
 }
@@ -140,16 +158,27 @@ struct Show {
     errors: Errors,
 }
 
-fn text_field(req: &Req, form: &BTreeMap<String, Vec<String>>, errors: &FieldErrors, name: &str, kind: &'static str, choices: Vec<Choice>) -> FormField {
+fn text_field(
+    req: &Req,
+    form: &BTreeMap<String, Vec<String>>,
+    errors: &FieldErrors,
+    name: &str,
+    kind: &'static str,
+    choices: Vec<Choice>,
+) -> FormField {
     FormField {
         name: name.into(),
-        label: req.tr.t(&format!("application-field-{}", name.replace('_', "-"))),
+        label: req
+            .tr
+            .t(&format!("application-field-{}", name.replace('_', "-"))),
         kind,
         required: !matches!(name, "city_name" | "country" | "region"),
         value: first(form, name).to_string(),
         values: vec![],
         choices,
-        error: errors.get(name).map(|e| crate::page::field_message(&req.tr, e)),
+        error: errors
+            .get(name)
+            .map(|e| crate::page::field_message(&req.tr, e)),
         hint: String::new(),
     }
 }
@@ -180,19 +209,30 @@ async fn profile_fields(
                     name,
                     Gender::ALL
                         .iter()
-                        .map(|g| (g.as_str().to_string(), req.tr.t(&format!("gender-{}", g.as_str()))))
+                        .map(|g| {
+                            (
+                                g.as_str().to_string(),
+                                req.tr.t(&format!("gender-{}", g.as_str())),
+                            )
+                        })
                         .collect(),
                 ),
                 "region" => options(
                     name,
                     Region::ALL
                         .iter()
-                        .map(|r| (r.as_str().to_string(), crate::pages::region_label(&req.tr, *r)))
+                        .map(|r| {
+                            (
+                                r.as_str().to_string(),
+                                crate::pages::region_label(&req.tr, *r),
+                            )
+                        })
                         .collect(),
                 ),
-                "interview_language" => {
-                    options(name, languages.iter().map(|l| (l.clone(), l.clone())).collect())
-                }
+                "interview_language" => options(
+                    name,
+                    languages.iter().map(|l| (l.clone(), l.clone())).collect(),
+                ),
                 "city_org_id" => cities.take().unwrap_or_default(),
                 _ => vec![],
             };
@@ -213,8 +253,13 @@ async fn show_page(
     let seen = s.services.own_application(&req.ctx, id).await?;
     let call = s.services.public_call(seen.app.programme_id).await?;
     let form = typed.unwrap_or_else(|| seen.app.form.clone());
-    let questions = call.as_ref().map(|c| c.questions.clone()).unwrap_or_default();
-    let open = call.as_ref().is_some_and(|c| c.accepts_at(chrono::Utc::now()));
+    let questions = call
+        .as_ref()
+        .map(|c| c.questions.clone())
+        .unwrap_or_default();
+    let open = call
+        .as_ref()
+        .is_some_and(|c| c.accepts_at(chrono::Utc::now()));
     let v = AppView::new(req, &seen, call.as_ref());
     let editable = open && !v.is_withdrawn && v.outcome.is_none();
     let logistics = logistics.unwrap_or_else(|| {
@@ -232,10 +277,20 @@ async fn show_page(
     let invalid = !errors.is_empty();
     let mut r = render(Show {
         page: Page::titled(req, v.programme.clone()),
-        profile: profile_fields(s, req, &form, &errors, &seen.programme.input.working_languages).await?,
+        profile: profile_fields(
+            s,
+            req,
+            &form,
+            &errors,
+            &seen.programme.input.working_languages,
+        )
+        .await?,
         questions: question_fields(req, &questions, &form, &errors),
         editable,
-        deadline: call.as_ref().map(|c| req.tr.datetime(c.closes_at, req.tz)).unwrap_or_default(),
+        deadline: call
+            .as_ref()
+            .map(|c| req.tr.datetime(c.closes_at, req.tz))
+            .unwrap_or_default(),
         airfare_covered: seen.programme.input.support.airfare_covered,
         logistics,
         errors: Errors(errors),
@@ -247,36 +302,69 @@ async fn show_page(
     Ok(r)
 }
 
-pub async fn show(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn show(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     show_page(&s, &req, id, None, None, FieldErrors::new()).await
 }
 
 fn version_of(pairs: &[(String, String)]) -> Option<i64> {
-    pairs.iter().find(|(k, _)| k == "version").and_then(|(_, v)| v.parse().ok())
+    pairs
+        .iter()
+        .find(|(k, _)| k == "version")
+        .and_then(|(_, v)| v.parse().ok())
 }
 
 /// Autosave (htmx, answers 204) or "Save draft" (redirects back).
-pub async fn save_draft(State(s): State<AppState>, req: Req, headers: axum::http::HeaderMap, Path(id): Path<Id>, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, WebError> {
+pub async fn save_draft(
+    State(s): State<AppState>,
+    req: Req,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<Id>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
     // An autosave carries no version: the applicant's own latest typing wins.
     let htmx = headers.contains_key("hx-request");
     let version = if htmx { None } else { version_of(&pairs) };
     match s.services.save_draft(&req.ctx, id, version, &pairs).await {
         Ok(_) if htmx => Ok(StatusCode::NO_CONTENT.into_response()),
         Ok(_) => Ok(see_other(&format!("/applications/{id}?done=draft-saved"))),
-        Err(DomainError::Invalid(e)) => show_page(&s, &req, id, Some(form_map(&pairs)), None, e).await,
+        Err(DomainError::Invalid(e)) => {
+            show_page(&s, &req, id, Some(form_map(&pairs)), None, e).await
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn submit(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, WebError> {
-    match s.services.submit_application(&req.ctx, id, version_of(&pairs), &pairs).await {
-        Ok(_) => Ok(see_other(&format!("/applications/{id}?done=application-submitted"))),
-        Err(DomainError::Invalid(e)) => show_page(&s, &req, id, Some(form_map(&pairs)), None, e).await,
+pub async fn submit(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    match s
+        .services
+        .submit_application(&req.ctx, id, version_of(&pairs), &pairs)
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/applications/{id}?done=application-submitted"
+        ))),
+        Err(DomainError::Invalid(e)) => {
+            show_page(&s, &req, id, Some(form_map(&pairs)), None, e).await
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn upload(State(s): State<AppState>, req: Req, Path(id): Path<Id>, mut mp: Multipart) -> Result<Response, WebError> {
+pub async fn upload(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    mut mp: Multipart,
+) -> Result<Response, WebError> {
     let bad = |_| WebError::from(FieldErrors::single("document", "file_too_large"));
     let mut key = String::new();
     let mut upload = None;
@@ -285,7 +373,10 @@ pub async fn upload(State(s): State<AppState>, req: Req, Path(id): Path<Id>, mut
             "key" => key = field.text().await.map_err(bad)?,
             "document" => {
                 let filename = field.file_name().unwrap_or("").to_string();
-                upload = Some(Upload { filename, bytes: field.bytes().await.map_err(bad)? });
+                upload = Some(Upload {
+                    filename,
+                    bytes: field.bytes().await.map_err(bad)?,
+                });
             }
             _ => {}
         }
@@ -295,16 +386,28 @@ pub async fn upload(State(s): State<AppState>, req: Req, Path(id): Path<Id>, mut
         e.add(format!("doc.{key}"), "required");
         return show_page(&s, &req, id, None, None, e).await;
     };
-    match s.services.upload_application_document(&req.ctx, id, &key, upload).await {
-        Ok(_) => Ok(see_other(&format!("/applications/{id}?done=document-uploaded"))),
+    match s
+        .services
+        .upload_application_document(&req.ctx, id, &key, upload)
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/applications/{id}?done=document-uploaded"
+        ))),
         Err(DomainError::Invalid(e)) => show_page(&s, &req, id, None, None, e).await,
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn withdraw(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn withdraw(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     s.services.withdraw_application(&req.ctx, id).await?;
-    Ok(see_other(&format!("/applications/{id}?done=application-withdrawn")))
+    Ok(see_other(&format!(
+        "/applications/{id}?done=application-withdrawn"
+    )))
 }
 
 #[derive(serde::Deserialize)]
@@ -312,26 +415,50 @@ pub struct OfferAnswer {
     pub answer: String,
 }
 
-pub async fn answer_offer(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(f): Form<OfferAnswer>) -> Result<Response, WebError> {
+pub async fn answer_offer(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(f): Form<OfferAnswer>,
+) -> Result<Response, WebError> {
     let accept = match f.answer.as_str() {
         "confirm" => true,
         "decline" => false,
         _ => return Err(FieldErrors::single("answer", "invalid_choice").into()),
     };
     s.services.respond_to_offer(&req.ctx, id, accept).await?;
-    let done = if accept { "offer-confirmed" } else { "offer-declined" };
+    let done = if accept {
+        "offer-confirmed"
+    } else {
+        "offer-declined"
+    };
     Ok(see_other(&format!("/applications/{id}?done={done}")))
 }
 
-pub async fn logistics(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(f): Form<LogisticsForm>) -> Result<Response, WebError> {
+pub async fn logistics(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(f): Form<LogisticsForm>,
+) -> Result<Response, WebError> {
     match s.services.save_logistics(&req.ctx, id, &f).await {
-        Ok(_) => Ok(see_other(&format!("/applications/{id}?done=logistics-saved"))),
+        Ok(_) => Ok(see_other(&format!(
+            "/applications/{id}?done=logistics-saved"
+        ))),
         Err(DomainError::Invalid(e)) => show_page(&s, &req, id, None, Some(f), e).await,
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn document(State(s): State<AppState>, req: Req, Path((id, doc)): Path<(Id, Id)>) -> Result<Response, WebError> {
+pub async fn document(
+    State(s): State<AppState>,
+    req: Req,
+    Path((id, doc)): Path<(Id, Id)>,
+) -> Result<Response, WebError> {
     let (d, bytes) = s.services.application_document(&req.ctx, id, doc).await?;
-    Ok(crate::pages::documents::attachment(bytes, &d.content_type, &d.filename))
+    Ok(crate::pages::documents::attachment(
+        bytes,
+        &d.content_type,
+        &d.filename,
+    ))
 }

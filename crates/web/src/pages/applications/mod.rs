@@ -78,7 +78,8 @@ impl AppView {
         let lang = tr.lang();
         let a: &Application = &seen.app;
         let p = a.profile.as_ref();
-        let text = |f: &dyn Fn(&miti_domain::application::Profile) -> String| p.map(f).unwrap_or_default();
+        let text =
+            |f: &dyn Fn(&miti_domain::application::Profile) -> String| p.map(f).unwrap_or_default();
         let questions: &[Question] = call.map(|c| c.questions.as_slice()).unwrap_or(&[]);
         let answers = a
             .answers
@@ -123,26 +124,42 @@ impl AppView {
             is_draft: a.status == ApplicationStatus::Draft,
             is_submitted: a.status == ApplicationStatus::Submitted,
             is_withdrawn: a.status == ApplicationStatus::Withdrawn,
-            name: p.map(|p| p.passport_name.clone())
+            name: p
+                .map(|p| p.passport_name.clone())
                 .or_else(|| a.form.get("passport_name").and_then(|v| v.first().cloned()))
                 .unwrap_or_default(),
-            gender: p.map(|p| tr.t(&k("gender", p.gender.as_str()))).unwrap_or_default(),
+            gender: p
+                .map(|p| tr.t(&k("gender", p.gender.as_str())))
+                .unwrap_or_default(),
             city: text(&|p| format!("{} ({})", p.city_name, p.country)),
             region: p.map(|p| region_label(tr, p.region)).unwrap_or_default(),
             member: p
-                .map(|p| tr.t(if p.member { "application-member" } else { "application-non-member" }))
+                .map(|p| {
+                    tr.t(if p.member {
+                        "application-member"
+                    } else {
+                        "application-non-member"
+                    })
+                })
                 .unwrap_or_default(),
             position: text(&|p| p.position.clone()),
             department: text(&|p| p.department.clone()),
             nationality: text(&|p| p.nationality.clone()),
             interview_language: text(&|p| p.interview_language.clone()),
-            submitted: a.submitted_at.map(|t| tr.datetime(t, req.tz)).unwrap_or_default(),
+            submitted: a
+                .submitted_at
+                .map(|t| tr.datetime(t, req.tz))
+                .unwrap_or_default(),
             answers,
             documents_complete: call.is_none_or(|c| a.documents_complete(&c.documents)),
             documents,
             endorsement: tr.t(&k("endorsement", a.endorsement.status.as_str())),
             endorsement_comment: a.endorsement.comment.clone().unwrap_or_default(),
-            endorsement_rank: a.endorsement.rank.map(|r| r.to_string()).unwrap_or_default(),
+            endorsement_rank: a
+                .endorsement
+                .rank
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
             interview: a
                 .interview
                 .as_ref()
@@ -163,7 +180,9 @@ impl AppView {
                 .vetting_visible
                 .then(|| tr.t(&k("vetting", a.vetting.as_str()))),
             outcome: d.map(|d| tr.t(&k("outcome", d.outcome.as_str()))),
-            outcome_code: d.map(|d| d.outcome.as_str().to_string()).unwrap_or_default(),
+            outcome_code: d
+                .map(|d| d.outcome.as_str().to_string())
+                .unwrap_or_default(),
             reason: d.map(|d| d.reason.clone()).unwrap_or_default(),
             respond_by: d
                 .and_then(|d| d.respond_by)
@@ -173,7 +192,10 @@ impl AppView {
                 .and_then(|d| d.waitlist_position)
                 .map(|n| n.to_string())
                 .unwrap_or_default(),
-            seat: d.and_then(|d| d.seat_no).map(|n| n.to_string()).unwrap_or_default(),
+            seat: d
+                .and_then(|d| d.seat_no)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             version: a.version,
         }
     }
@@ -247,7 +269,11 @@ pub fn question_fields(
             };
             let mut hint = String::new();
             if let Some(c) = &q.show_if {
-                hint = req.tr.ta1("application-question-conditional", "question", c.question.as_str());
+                hint = req.tr.ta1(
+                    "application-question-conditional",
+                    "question",
+                    c.question.as_str(),
+                );
             }
             FormField {
                 choices: q
@@ -261,7 +287,9 @@ pub fn question_fields(
                     .collect(),
                 value: values.first().cloned().unwrap_or_default(),
                 values,
-                error: errors.get(&name).map(|e| crate::page::field_message(&req.tr, e)),
+                error: errors
+                    .get(&name)
+                    .map(|e| crate::page::field_message(&req.tr, e)),
                 label: q.label.get(lang).to_string(),
                 required: q.required,
                 kind,

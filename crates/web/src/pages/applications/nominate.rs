@@ -8,12 +8,12 @@ use crate::error::WebError;
 use crate::page::{Errors, Page};
 use crate::pages::{render, see_other};
 use askama::Template;
-use miti_domain::policy::Action;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use miti_domain::application::EndorsementForm;
+use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
 
 pub struct NomineeRow {
@@ -42,10 +42,24 @@ pub async fn list(State(s): State<AppState>, req: Req) -> Result<Response, WebEr
         .map(|(a, p)| NomineeRow {
             id: a.id,
             programme: p.input.title.get(lang).to_string(),
-            name: a.profile.as_ref().map(|p| p.passport_name.clone()).unwrap_or_default(),
-            position: a.profile.as_ref().map(|p| p.position.clone()).unwrap_or_default(),
-            endorsement: req.tr.t(&format!("endorsement-{}", a.endorsement.status.as_str())),
-            rank: a.endorsement.rank.map(|r| r.to_string()).unwrap_or_default(),
+            name: a
+                .profile
+                .as_ref()
+                .map(|p| p.passport_name.clone())
+                .unwrap_or_default(),
+            position: a
+                .profile
+                .as_ref()
+                .map(|p| p.position.clone())
+                .unwrap_or_default(),
+            endorsement: req
+                .tr
+                .t(&format!("endorsement-{}", a.endorsement.status.as_str())),
+            rank: a
+                .endorsement
+                .rank
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
         })
         .collect();
     render(List {
@@ -63,7 +77,13 @@ struct Show {
     errors: Errors,
 }
 
-async fn show_page(s: &AppState, req: &Req, id: Id, form: Option<EndorsementForm>, errors: FieldErrors) -> Result<Response, WebError> {
+async fn show_page(
+    s: &AppState,
+    req: &Req,
+    id: Id,
+    form: Option<EndorsementForm>,
+    errors: FieldErrors,
+) -> Result<Response, WebError> {
     let seen = s.services.nominee(&req.ctx, id).await?;
     let call = s.services.public_call(seen.app.programme_id).await?;
     let form = form.unwrap_or_else(|| EndorsementForm {
@@ -72,7 +92,12 @@ async fn show_page(s: &AppState, req: &Req, id: Id, form: Option<EndorsementForm
             other => other.to_string(),
         },
         comment: seen.app.endorsement.comment.clone().unwrap_or_default(),
-        rank: seen.app.endorsement.rank.map(|r| r.to_string()).unwrap_or_default(),
+        rank: seen
+            .app
+            .endorsement
+            .rank
+            .map(|r| r.to_string())
+            .unwrap_or_default(),
         version: seen.app.version.to_string(),
     });
     let v = AppView::new(req, &seen, call.as_ref());
@@ -89,11 +114,20 @@ async fn show_page(s: &AppState, req: &Req, id: Id, form: Option<EndorsementForm
     Ok(r)
 }
 
-pub async fn show(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn show(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     show_page(&s, &req, id, None, FieldErrors::new()).await
 }
 
-pub async fn endorse(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(form): Form<EndorsementForm>) -> Result<Response, WebError> {
+pub async fn endorse(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(form): Form<EndorsementForm>,
+) -> Result<Response, WebError> {
     match s.services.endorse(&req.ctx, id, &form).await {
         Ok(_) => Ok(see_other("/nominations?done=nomination-saved")),
         Err(DomainError::Invalid(e)) => show_page(&s, &req, id, Some(form), e).await,

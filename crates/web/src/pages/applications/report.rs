@@ -7,9 +7,9 @@ use crate::page::Page;
 use crate::pages::documents::attachment;
 use crate::pages::render;
 use askama::Template;
-use miti_domain::policy::Action;
 use axum::extract::{Path, State};
 use axum::response::Response;
+use miti_domain::policy::Action;
 use miti_domain::{DomainError, Id};
 use miti_reports::{Cell, Report, Table};
 use miti_service::applications::report::StepReport;
@@ -17,7 +17,10 @@ use miti_service::applications::report::StepReport;
 /// The report's tables with headers and labels in the viewer's language.
 fn tables(req: &Req, r: &StepReport) -> Report {
     let tr = &req.tr;
-    let counts = |title: &str, key_header: &str, m: &std::collections::BTreeMap<String, usize>, label: &dyn Fn(&str) -> String| Table {
+    let counts = |title: &str,
+                  key_header: &str,
+                  m: &std::collections::BTreeMap<String, usize>,
+                  label: &dyn Fn(&str) -> String| Table {
         title: tr.t(title),
         headers: vec![tr.t(key_header), tr.t("report-applications")],
         rows: m
@@ -27,7 +30,13 @@ fn tables(req: &Req, r: &StepReport) -> Report {
     };
     let same = |k: &str| k.to_string();
     let region = |k: &str| tr.t(&format!("region-{}", k.replace('_', "-")));
-    let member = |k: &str| tr.t(if k == "member" { "application-member" } else { "application-non-member" });
+    let member = |k: &str| {
+        tr.t(if k == "member" {
+            "application-member"
+        } else {
+            "application-non-member"
+        })
+    };
     let gender = |k: &str| tr.t(&format!("gender-{k}"));
     Report {
         name: format!("report-{}", r.programme.id),
@@ -38,13 +47,23 @@ fn tables(req: &Req, r: &StepReport) -> Report {
                 rows: r
                     .funnel
                     .iter()
-                    .map(|(stage, n)| vec![Cell::text(tr.t(&format!("funnel-{stage}"))), Cell::Int(*n as i64)])
+                    .map(|(stage, n)| {
+                        vec![
+                            Cell::text(tr.t(&format!("funnel-{stage}"))),
+                            Cell::Int(*n as i64),
+                        ]
+                    })
                     .collect(),
             },
             counts("report-by-city", "application-city", &r.by_city, &same),
             counts("report-by-region", "report-region", &r.by_region, &region),
             counts("report-by-member", "report-member", &r.by_member, &member),
-            counts("report-by-gender", "application-field-gender", &r.by_gender, &gender),
+            counts(
+                "report-by-gender",
+                "application-field-gender",
+                &r.by_gender,
+                &gender,
+            ),
         ],
     }
 }
@@ -73,11 +92,22 @@ fn cell_text(c: &Cell) -> String {
     }
 }
 
-pub async fn show(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn show(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     let r = s.services.step_report(&req.ctx, id).await?;
     let report = tables(&req, &r);
     render(ReportPage {
-        page: Page::titled(&req, format!("{} — {}", req.tr.t("report-title"), r.programme.input.title.get(req.tr.lang()))),
+        page: Page::titled(
+            &req,
+            format!(
+                "{} — {}",
+                req.tr.t("report-title"),
+                r.programme.input.title.get(req.tr.lang())
+            ),
+        ),
         programme_id: id,
         tables: report
             .tables
@@ -85,19 +115,35 @@ pub async fn show(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Re
             .map(|t| TableView {
                 title: t.title,
                 headers: t.headers,
-                rows: t.rows.iter().map(|r| r.iter().map(cell_text).collect()).collect(),
+                rows: t
+                    .rows
+                    .iter()
+                    .map(|r| r.iter().map(cell_text).collect())
+                    .collect(),
             })
             .collect(),
     })
 }
 
-pub async fn csv(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn csv(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     let r = s.services.step_report(&req.ctx, id).await?;
     let bytes = miti_reports::csv::report_to_csv(&tables(&req, &r));
-    Ok(attachment(bytes, "text/csv; charset=utf-8", &format!("report-{id}.csv")))
+    Ok(attachment(
+        bytes,
+        "text/csv; charset=utf-8",
+        &format!("report-{id}.csv"),
+    ))
 }
 
-pub async fn xlsx(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn xlsx(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     let r = s.services.step_report(&req.ctx, id).await?;
     let bytes = miti_reports::xlsx::to_xlsx(&tables(&req, &r))
         .map_err(|e| WebError::from(DomainError::Internal(format!("xlsx: {e}"))))?;
@@ -108,7 +154,15 @@ pub async fn xlsx(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Re
     ))
 }
 
-pub async fn letter(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn letter(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     let rendered = s.services.invitation_letter(&req.ctx, id).await?;
-    Ok(attachment(rendered.bytes, "application/pdf", &format!("invitation-{id}.pdf")))
+    Ok(attachment(
+        rendered.bytes,
+        "application/pdf",
+        &format!("invitation-{id}.pdf"),
+    ))
 }

@@ -8,12 +8,12 @@ use crate::error::WebError;
 use crate::page::{Errors, Page};
 use crate::pages::{render, see_other};
 use askama::Template;
-use miti_domain::policy::Action;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use miti_domain::application::ReviewForm;
+use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
 
 pub struct AssignmentRow {
@@ -49,7 +49,12 @@ pub async fn list(State(s): State<AppState>, req: Req) -> Result<Response, WebEr
         .map(|(r, seen)| AssignmentRow {
             id: r.id,
             programme: seen.programme.input.title.get(lang).to_string(),
-            name: seen.app.profile.as_ref().map(|p| p.passport_name.clone()).unwrap_or_default(),
+            name: seen
+                .app
+                .profile
+                .as_ref()
+                .map(|p| p.passport_name.clone())
+                .unwrap_or_default(),
             state: req.tr.t(state_key(&r)),
         })
         .collect();
@@ -82,7 +87,13 @@ struct Show {
     errors: Errors,
 }
 
-async fn show_page(s: &AppState, req: &Req, id: Id, form: Option<ReviewForm>, errors: FieldErrors) -> Result<Response, WebError> {
+async fn show_page(
+    s: &AppState,
+    req: &Req,
+    id: Id,
+    form: Option<ReviewForm>,
+    errors: FieldErrors,
+) -> Result<Response, WebError> {
     let a = s.services.assignment(&req.ctx, id).await?;
     let call = s.services.public_call(a.seen.app.programme_id).await?;
     let form = form.unwrap_or_else(|| ReviewForm {
@@ -93,7 +104,12 @@ async fn show_page(s: &AppState, req: &Req, id: Id, form: Option<ReviewForm>, er
         },
         conflict_note: a.review.conflict_note.clone().unwrap_or_default(),
         comment: a.review.comment.clone().unwrap_or_default(),
-        scores: a.review.scores.iter().map(|(k, v)| (k.clone(), v.to_string())).collect(),
+        scores: a
+            .review
+            .scores
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_string()))
+            .collect(),
     });
     let scores = a
         .rules
@@ -105,7 +121,9 @@ async fn show_page(s: &AppState, req: &Req, id: Id, form: Option<ReviewForm>, er
             weight: c.weight,
             max: c.max,
             value: form.scores.get(&c.key).cloned().unwrap_or_default(),
-            error: errors.get(&format!("score.{}", c.key)).map(|e| crate::page::field_message(&req.tr, e)),
+            error: errors
+                .get(&format!("score.{}", c.key))
+                .map(|e| crate::page::field_message(&req.tr, e)),
         })
         .collect();
     let v = AppView::new(req, &a.seen, call.as_ref());
@@ -127,11 +145,20 @@ async fn show_page(s: &AppState, req: &Req, id: Id, form: Option<ReviewForm>, er
     Ok(r)
 }
 
-pub async fn show(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn show(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     show_page(&s, &req, id, None, FieldErrors::new()).await
 }
 
-pub async fn declare(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(form): Form<ReviewForm>) -> Result<Response, WebError> {
+pub async fn declare(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(form): Form<ReviewForm>,
+) -> Result<Response, WebError> {
     match s.services.declare_conflict(&req.ctx, id, &form).await {
         Ok(_) => Ok(see_other(&format!("/reviews/{id}"))),
         Err(DomainError::Invalid(e)) => show_page(&s, &req, id, Some(form), e).await,
@@ -139,7 +166,12 @@ pub async fn declare(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Fo
     }
 }
 
-pub async fn score(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(pairs): Form<Vec<(String, String)>>) -> Result<Response, WebError> {
+pub async fn score(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
     let mut form = ReviewForm::default();
     for (k, v) in pairs {
         match k.as_str() {

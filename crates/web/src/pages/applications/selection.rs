@@ -7,12 +7,12 @@ use crate::error::WebError;
 use crate::page::Page;
 use crate::pages::{render, see_other};
 use askama::Template;
-use miti_domain::policy::Action;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use miti_domain::Id;
 use miti_domain::application::Outcome;
+use miti_domain::policy::Action;
 use miti_selection::Status;
 use miti_store::ApplicationFilter;
 
@@ -67,19 +67,34 @@ fn status_code(s: &Status) -> &'static str {
     }
 }
 
-pub async fn show(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn show(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     let programme = s.services.managed_programme(&req.ctx, id).await?;
     let proposal = s.services.proposal(&req.ctx, id).await?;
     let apps = s
         .services
-        .managed_applications(&req.ctx, &ApplicationFilter { programme_id: Some(id), ..Default::default() })
+        .managed_applications(
+            &req.ctx,
+            &ApplicationFilter {
+                programme_id: Some(id),
+                ..Default::default()
+            },
+        )
         .await?;
     let tr = &req.tr;
     let name = |cid: &str| {
         apps.iter()
             .find(|a| a.id.to_string() == cid)
             .and_then(|a| a.profile.as_ref())
-            .map(|p| (p.passport_name.clone(), format!("{} ({})", p.city_name, p.country)))
+            .map(|p| {
+                (
+                    p.passport_name.clone(),
+                    format!("{} ({})", p.city_name, p.country),
+                )
+            })
             .unwrap_or_default()
     };
     let (mut lines, mut violations, mut selected) = (vec![], vec![], 0);
@@ -123,25 +138,53 @@ pub async fn show(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Re
             let d = a.decision.as_ref()?;
             matches!(d.outcome, Outcome::Offered | Outcome::Confirmed).then(|| SeatLine {
                 id: a.id,
-                name: a.profile.as_ref().map(|p| p.passport_name.clone()).unwrap_or_default(),
+                name: a
+                    .profile
+                    .as_ref()
+                    .map(|p| p.passport_name.clone())
+                    .unwrap_or_default(),
                 outcome: tr.t(&format!("outcome-{}", d.outcome.as_str())),
-                respond_by: d.respond_by.map(|t| tr.datetime(t, req.tz)).unwrap_or_default(),
+                respond_by: d
+                    .respond_by
+                    .map(|t| tr.datetime(t, req.tz))
+                    .unwrap_or_default(),
                 logistics: a
                     .logistics
                     .as_ref()
-                    .map(|l| format!("{} → {} · {} · {}", l.arrival_date, l.departure_date, l.lodging_nights, l.dietary.clone().unwrap_or_default()))
+                    .map(|l| {
+                        format!(
+                            "{} → {} · {} · {}",
+                            l.arrival_date,
+                            l.departure_date,
+                            l.lodging_nights,
+                            l.dietary.clone().unwrap_or_default()
+                        )
+                    })
                     .unwrap_or_default(),
             })
         })
         .collect();
     render(SelectionPage {
-        page: Page::titled(&req, format!("{} — {}", tr.t("selection-title"), programme.input.title.get(tr.lang()))),
+        page: Page::titled(
+            &req,
+            format!(
+                "{} — {}",
+                tr.t("selection-title"),
+                programme.input.title.get(tr.lang())
+            ),
+        ),
         programme_id: id,
         capacity: programme.input.capacity,
         run_id: proposal.as_ref().map(|p| p.run.id),
-        run_at: proposal.as_ref().map(|p| tr.datetime(p.run.created_at, req.tz)).unwrap_or_default(),
+        run_at: proposal
+            .as_ref()
+            .map(|p| tr.datetime(p.run.created_at, req.tz))
+            .unwrap_or_default(),
         optimal: proposal.as_ref().is_some_and(|p| p.output.optimal),
-        objective: proposal.as_ref().map(|p| format!("{:.2}", p.output.objective)).unwrap_or_default(),
+        objective: proposal
+            .as_ref()
+            .map(|p| format!("{:.2}", p.output.objective))
+            .unwrap_or_default(),
         confirmed: !seats.is_empty(),
         selected,
         lines,
@@ -151,9 +194,15 @@ pub async fn show(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Re
     })
 }
 
-pub async fn run(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn run(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     s.services.run_selection(&req.ctx, id).await?;
-    Ok(see_other(&format!("/programmes/{id}/selection?done=selection-run")))
+    Ok(see_other(&format!(
+        "/programmes/{id}/selection?done=selection-run"
+    )))
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -162,12 +211,25 @@ pub struct ConfirmForm {
     pub run_id: Id,
 }
 
-pub async fn confirm(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(f): Form<ConfirmForm>) -> Result<Response, WebError> {
+pub async fn confirm(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(f): Form<ConfirmForm>,
+) -> Result<Response, WebError> {
     s.services.confirm_selection(&req.ctx, id, f.run_id).await?;
-    Ok(see_other(&format!("/programmes/{id}/selection?done=selection-confirmed")))
+    Ok(see_other(&format!(
+        "/programmes/{id}/selection?done=selection-confirmed"
+    )))
 }
 
-pub async fn expire(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn expire(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     s.services.expire_overdue_offers(&req.ctx, id).await?;
-    Ok(see_other(&format!("/programmes/{id}/selection?done=offers-expired")))
+    Ok(see_other(&format!(
+        "/programmes/{id}/selection?done=offers-expired"
+    )))
 }

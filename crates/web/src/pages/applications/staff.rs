@@ -9,13 +9,15 @@ use crate::error::WebError;
 use crate::page::{Errors, Page};
 use crate::pages::{Choice, render, see_other};
 use askama::Template;
-use miti_domain::policy::Action;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use miti_domain::application::{CallRulesForm, InterviewForm, InterviewOutcome, LanguageLevel, VettingStatus};
+use miti_domain::application::{
+    CallRulesForm, InterviewForm, InterviewOutcome, LanguageLevel, VettingStatus,
+};
 use miti_domain::call::zone;
+use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
 
 const PAGE_SIZE: i64 = 50;
@@ -55,9 +57,17 @@ pub struct PageQuery {
     pub page: Option<i64>,
 }
 
-pub async fn pipeline(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Query(q): Query<PageQuery>) -> Result<Response, WebError> {
+pub async fn pipeline(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, WebError> {
     let page_no = q.page.unwrap_or(1).max(1);
-    let p = s.services.pipeline(&req.ctx, id, Some((PAGE_SIZE, (page_no - 1) * PAGE_SIZE))).await?;
+    let p = s
+        .services
+        .pipeline(&req.ctx, id, Some((PAGE_SIZE, (page_no - 1) * PAGE_SIZE)))
+        .await?;
     let tr = &req.tr;
     let lines = p
         .rows
@@ -69,12 +79,22 @@ pub async fn pipeline(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Q
                 name: prof
                     .map(|p| p.passport_name.clone())
                     .unwrap_or_else(|| tr.t("application-status-draft")),
-                city: prof.map(|p| format!("{} ({})", p.city_name, p.country)).unwrap_or_default(),
+                city: prof
+                    .map(|p| format!("{} ({})", p.city_name, p.country))
+                    .unwrap_or_default(),
                 member: prof.is_some_and(|p| p.member),
-                gender: prof.map(|p| tr.t(&format!("gender-{}", p.gender.as_str()))).unwrap_or_default(),
+                gender: prof
+                    .map(|p| tr.t(&format!("gender-{}", p.gender.as_str())))
+                    .unwrap_or_default(),
                 status: tr.t(&format!("application-status-{}", r.app.status.as_str())),
-                endorsement: tr.t(&format!("endorsement-{}", r.app.endorsement.status.as_str())),
-                score: r.score.map(|c| format!("{:.2}", c.score)).unwrap_or_default(),
+                endorsement: tr.t(&format!(
+                    "endorsement-{}",
+                    r.app.endorsement.status.as_str()
+                )),
+                score: r
+                    .score
+                    .map(|c| format!("{:.2}", c.score))
+                    .unwrap_or_default(),
                 reviews: r.score.map_or(0, |c| c.reviews),
                 gates: r
                     .gates
@@ -93,7 +113,14 @@ pub async fn pipeline(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Q
         })
         .collect();
     render(PipelinePage {
-        page: Page::titled(&req, format!("{} — {}", tr.t("pipeline-title"), p.programme.input.title.get(tr.lang()))),
+        page: Page::titled(
+            &req,
+            format!(
+                "{} — {}",
+                tr.t("pipeline-title"),
+                p.programme.input.title.get(tr.lang())
+            ),
+        ),
         programme_id: id,
         lines,
         total: p.total,
@@ -141,13 +168,28 @@ fn choices(values: Vec<(String, String)>, current: &str) -> Vec<Choice> {
         .collect()
 }
 
-async fn detail_page(s: &AppState, req: &Req, id: Id, interview: Option<InterviewForm>, errors: FieldErrors) -> Result<Response, WebError> {
+async fn detail_page(
+    s: &AppState,
+    req: &Req,
+    id: Id,
+    interview: Option<InterviewForm>,
+    errors: FieldErrors,
+) -> Result<Response, WebError> {
     let seen = s.services.managed_application(&req.ctx, id).await?;
     let call = s.services.public_call(seen.app.programme_id).await?;
     let rules = s.services.rules_for(seen.programme.id).await?;
-    let progress = s.services.review_progress(seen.programme.id, &rules).await?;
+    let progress = s
+        .services
+        .review_progress(seen.programme.id, &rules)
+        .await?;
     let users = s.services.reviewer_choices(&seen.programme).await?;
-    let name_of = |uid: Id| users.iter().find(|u| u.id == uid).map(|u| u.display_name.clone()).unwrap_or_else(|| format!("#{uid}"));
+    let name_of = |uid: Id| {
+        users
+            .iter()
+            .find(|u| u.id == uid)
+            .map(|u| u.display_name.clone())
+            .unwrap_or_else(|| format!("#{uid}"))
+    };
     let tr = &req.tr;
     let reviews = progress
         .by_application
@@ -158,11 +200,18 @@ async fn detail_page(s: &AppState, req: &Req, id: Id, interview: Option<Intervie
                     reviewer: name_of(r.reviewer_id),
                     state: tr.t(super::review::state_key(r)),
                     score: if r.is_counted() {
-                        format!("{:.1}", miti_domain::application::weighted_score(&rules.rubric, &r.scores))
+                        format!(
+                            "{:.1}",
+                            miti_domain::application::weighted_score(&rules.rubric, &r.scores)
+                        )
                     } else {
                         String::new()
                     },
-                    comment: r.comment.clone().or(r.conflict_note.clone()).unwrap_or_default(),
+                    comment: r
+                        .comment
+                        .clone()
+                        .or(r.conflict_note.clone())
+                        .unwrap_or_default(),
                 })
                 .collect()
         })
@@ -174,16 +223,34 @@ async fn detail_page(s: &AppState, req: &Req, id: Id, interview: Option<Intervie
             .as_ref()
             .map(|i| InterviewForm::from_interview(i, tz))
             .unwrap_or_else(|| InterviewForm {
-                language: seen.app.profile.as_ref().map(|p| p.interview_language.clone()).unwrap_or_default(),
+                language: seen
+                    .app
+                    .profile
+                    .as_ref()
+                    .map(|p| p.interview_language.clone())
+                    .unwrap_or_default(),
                 ..Default::default()
             })
     });
-    let people: Vec<(String, String)> = users.iter().map(|u| (u.id.to_string(), u.display_name.clone())).collect();
+    let people: Vec<(String, String)> = users
+        .iter()
+        .map(|u| (u.id.to_string(), u.display_name.clone()))
+        .collect();
     let override_state = s
         .services
         .selection_override(&req.ctx, id)
         .await?
-        .map(|o| format!("{} — {}", tr.t(if o.include { "override-include" } else { "override-exclude" }), o.reason))
+        .map(|o| {
+            format!(
+                "{} — {}",
+                tr.t(if o.include {
+                    "override-include"
+                } else {
+                    "override-exclude"
+                }),
+                o.reason
+            )
+        })
         .unwrap_or_default();
     let can_vet = seen.vetting_visible;
     let vetting_now = seen.app.vetting.as_str().to_string();
@@ -194,19 +261,43 @@ async fn detail_page(s: &AppState, req: &Req, id: Id, interview: Option<Intervie
         reviewers: choices(people.clone(), ""),
         interviewers: choices(people, &interview.interviewer_id),
         languages: choices(
-            seen.programme.input.working_languages.iter().map(|l| (l.clone(), l.clone())).collect(),
+            seen.programme
+                .input
+                .working_languages
+                .iter()
+                .map(|l| (l.clone(), l.clone()))
+                .collect(),
             &interview.language,
         ),
         outcomes: choices(
-            InterviewOutcome::ALL.iter().map(|o| (o.as_str().to_string(), tr.t(&format!("interview-{}", o.as_str().replace('_', "-"))))).collect(),
+            InterviewOutcome::ALL
+                .iter()
+                .map(|o| {
+                    (
+                        o.as_str().to_string(),
+                        tr.t(&format!("interview-{}", o.as_str().replace('_', "-"))),
+                    )
+                })
+                .collect(),
             &interview.outcome,
         ),
         levels: choices(
-            LanguageLevel::ALL.iter().map(|l| (l.as_str().to_string(), l.as_str().to_uppercase())).collect(),
+            LanguageLevel::ALL
+                .iter()
+                .map(|l| (l.as_str().to_string(), l.as_str().to_uppercase()))
+                .collect(),
             &interview.level,
         ),
         vetting_choices: choices(
-            VettingStatus::ALL.iter().map(|x| (x.as_str().to_string(), tr.t(&format!("vetting-{}", x.as_str())))).collect(),
+            VettingStatus::ALL
+                .iter()
+                .map(|x| {
+                    (
+                        x.as_str().to_string(),
+                        tr.t(&format!("vetting-{}", x.as_str())),
+                    )
+                })
+                .collect(),
             &vetting_now,
         ),
         interview,
@@ -222,7 +313,11 @@ async fn detail_page(s: &AppState, req: &Req, id: Id, interview: Option<Intervie
     Ok(r)
 }
 
-pub async fn detail(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn detail(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     detail_page(&s, &req, id, None, FieldErrors::new()).await
 }
 
@@ -232,17 +327,35 @@ pub struct AssignForm {
     pub reviewer_id: String,
 }
 
-pub async fn assign(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(f): Form<AssignForm>) -> Result<Response, WebError> {
-    match s.services.assign_reviewer(&req.ctx, id, &f.reviewer_id).await {
-        Ok(_) => Ok(see_other(&format!("/applications/{id}/manage?done=reviewer-assigned"))),
+pub async fn assign(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(f): Form<AssignForm>,
+) -> Result<Response, WebError> {
+    match s
+        .services
+        .assign_reviewer(&req.ctx, id, &f.reviewer_id)
+        .await
+    {
+        Ok(_) => Ok(see_other(&format!(
+            "/applications/{id}/manage?done=reviewer-assigned"
+        ))),
         Err(DomainError::Invalid(e)) => detail_page(&s, &req, id, None, e).await,
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn interview(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(f): Form<InterviewForm>) -> Result<Response, WebError> {
+pub async fn interview(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(f): Form<InterviewForm>,
+) -> Result<Response, WebError> {
     match s.services.save_interview(&req.ctx, id, &f).await {
-        Ok(_) => Ok(see_other(&format!("/applications/{id}/manage?done=interview-saved"))),
+        Ok(_) => Ok(see_other(&format!(
+            "/applications/{id}/manage?done=interview-saved"
+        ))),
         Err(DomainError::Invalid(e)) => detail_page(&s, &req, id, Some(f), e).await,
         Err(e) => Err(e.into()),
     }
@@ -256,15 +369,26 @@ pub struct OverrideForm {
     pub reason: String,
 }
 
-pub async fn set_override(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(f): Form<OverrideForm>) -> Result<Response, WebError> {
+pub async fn set_override(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(f): Form<OverrideForm>,
+) -> Result<Response, WebError> {
     let include = match f.action.as_str() {
         "include" => Some(true),
         "exclude" => Some(false),
         "clear" => None,
         _ => return Err(FieldErrors::single("action", "invalid_choice").into()),
     };
-    match s.services.set_override(&req.ctx, id, include, &f.reason).await {
-        Ok(()) => Ok(see_other(&format!("/applications/{id}/manage?done=override-saved"))),
+    match s
+        .services
+        .set_override(&req.ctx, id, include, &f.reason)
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!(
+            "/applications/{id}/manage?done=override-saved"
+        ))),
         Err(DomainError::Invalid(e)) => detail_page(&s, &req, id, None, e).await,
         Err(e) => Err(e.into()),
     }
@@ -276,7 +400,12 @@ pub struct VettingForm {
     pub vetting: String,
 }
 
-pub async fn vet(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(f): Form<VettingForm>) -> Result<Response, WebError> {
+pub async fn vet(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(f): Form<VettingForm>,
+) -> Result<Response, WebError> {
     s.services.set_vetting(&req.ctx, id, &f.vetting).await?;
     Ok(see_other("/vetting?done=vetting-saved"))
 }
@@ -307,11 +436,29 @@ pub async fn vetting_queue(State(s): State<AppState>, req: Req) -> Result<Respon
         .map(|seen| VettingLine {
             id: seen.app.id,
             programme: seen.programme.input.title.get(tr.lang()).to_string(),
-            name: seen.app.profile.as_ref().map(|p| p.passport_name.clone()).unwrap_or_default(),
-            nationality: seen.app.profile.as_ref().map(|p| p.nationality.clone()).unwrap_or_default(),
+            name: seen
+                .app
+                .profile
+                .as_ref()
+                .map(|p| p.passport_name.clone())
+                .unwrap_or_default(),
+            nationality: seen
+                .app
+                .profile
+                .as_ref()
+                .map(|p| p.nationality.clone())
+                .unwrap_or_default(),
             status: tr.t(&format!("vetting-{}", seen.app.vetting.as_str())),
             choices: choices(
-                VettingStatus::ALL.iter().map(|x| (x.as_str().to_string(), tr.t(&format!("vetting-{}", x.as_str())))).collect(),
+                VettingStatus::ALL
+                    .iter()
+                    .map(|x| {
+                        (
+                            x.as_str().to_string(),
+                            tr.t(&format!("vetting-{}", x.as_str())),
+                        )
+                    })
+                    .collect(),
                 seen.app.vetting.as_str(),
             ),
         })
@@ -331,7 +478,13 @@ struct RulesPage {
     errors: Errors,
 }
 
-async fn rules_page(s: &AppState, req: &Req, id: Id, form: Option<CallRulesForm>, errors: FieldErrors) -> Result<Response, WebError> {
+async fn rules_page(
+    s: &AppState,
+    req: &Req,
+    id: Id,
+    form: Option<CallRulesForm>,
+    errors: FieldErrors,
+) -> Result<Response, WebError> {
     let p = s.services.managed_programme(&req.ctx, id).await?;
     let form = match form {
         Some(f) => f,
@@ -339,7 +492,14 @@ async fn rules_page(s: &AppState, req: &Req, id: Id, form: Option<CallRulesForm>
     };
     let invalid = !errors.is_empty();
     let mut r = render(RulesPage {
-        page: Page::titled(req, format!("{} — {}", req.tr.t("rules-title"), p.input.title.get(req.tr.lang()))),
+        page: Page::titled(
+            req,
+            format!(
+                "{} — {}",
+                req.tr.t("rules-title"),
+                p.input.title.get(req.tr.lang())
+            ),
+        ),
         programme_id: id,
         form,
         errors: Errors(errors),
@@ -350,13 +510,24 @@ async fn rules_page(s: &AppState, req: &Req, id: Id, form: Option<CallRulesForm>
     Ok(r)
 }
 
-pub async fn rules(State(s): State<AppState>, req: Req, Path(id): Path<Id>) -> Result<Response, WebError> {
+pub async fn rules(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Response, WebError> {
     rules_page(&s, &req, id, None, FieldErrors::new()).await
 }
 
-pub async fn save_rules(State(s): State<AppState>, req: Req, Path(id): Path<Id>, Form(f): Form<CallRulesForm>) -> Result<Response, WebError> {
+pub async fn save_rules(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+    Form(f): Form<CallRulesForm>,
+) -> Result<Response, WebError> {
     match s.services.save_call_rules(&req.ctx, id, &f).await {
-        Ok(_) => Ok(see_other(&format!("/programmes/{id}/applications?done=rules-saved"))),
+        Ok(_) => Ok(see_other(&format!(
+            "/programmes/{id}/applications?done=rules-saved"
+        ))),
         Err(DomainError::Invalid(e)) => rules_page(&s, &req, id, Some(f), e).await,
         Err(e) => Err(e.into()),
     }
