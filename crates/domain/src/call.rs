@@ -57,6 +57,18 @@ pub struct Question {
     pub show_if: Option<Condition>,
 }
 
+impl Question {
+    /// The longest text answer taken, in characters: `max_len`, else 300
+    /// for a short text and 10 000 for a long one.
+    pub fn text_max_len(&self) -> u32 {
+        self.max_len.unwrap_or(if self.kind == QuestionKind::ShortText {
+            300
+        } else {
+            10_000
+        })
+    }
+}
+
 /// A document every application must (or may) carry.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RequiredDocument {
@@ -131,10 +143,21 @@ pub fn validate_questions(questions: &[Question]) -> Result<(), FieldErrors> {
         if is_choice && q.choices.is_empty() {
             errs.add(f("choices"), "required");
         }
+        let is_text = matches!(q.kind, QuestionKind::ShortText | QuestionKind::LongText);
         if let (Some(a), Some(b)) = (q.min_len, q.max_len)
             && a > b
         {
             errs.add(f("max_len"), "range_order");
+        } else if is_text && q.min_len.unwrap_or(0).max(1) > q.text_max_len() {
+            // No answer could pass: a maximum of 0, or a minimum above the
+            // default maximum. A blank answer is no answer, so 1 is the
+            // least any answer has.
+            let field = if q.max_len.is_some() {
+                "max_len"
+            } else {
+                "min_len"
+            };
+            errs.add(f(field), "range_order");
         }
         if let (Some(a), Some(b)) = (q.min, q.max)
             && a > b
@@ -265,11 +288,7 @@ pub fn validate_answers(
             QuestionKind::ShortText | QuestionKind::LongText => {
                 let text = first.to_string();
                 let n = text.chars().count() as u32;
-                let max = q.max_len.unwrap_or(if q.kind == QuestionKind::ShortText {
-                    300
-                } else {
-                    10_000
-                });
+                let max = q.text_max_len();
                 if n > max {
                     errs.add_with(field, "too_long", &[("max", max.to_string())]);
                 } else if let Some(min) = q.min_len
@@ -759,6 +778,20 @@ mod tests {
                 "questions.7.max"
             ]
         );
+        // Found by the call properties: text bounds no answer can meet
+        // (a maximum of 0, a minimum above the default maximum) were saved,
+        // and a required question with them made the call unanswerable.
+        let mut zero = q("nickname", QuestionKind::ShortText);
+        zero.max_len = Some(0);
+        let mut above = q("essay", QuestionKind::ShortText);
+        above.min_len = Some(301);
+        let mut long = q("essay", QuestionKind::LongText);
+        long.min_len = Some(301);
+        let e = validate_questions(&[zero]).unwrap_err();
+        assert_eq!(e.get("questions.0.max_len").unwrap().code, "range_order");
+        let e = validate_questions(&[above]).unwrap_err();
+        assert_eq!(e.get("questions.0.min_len").unwrap().code, "range_order");
+        assert!(validate_questions(&[long]).is_ok());
         // Editing before the call opens keeps the version; once open, a
         // change makes a new version and an unchanged save does not.
         let mut changed = qs.clone();
