@@ -7,7 +7,7 @@
 use crate::organisation::string_enum;
 use crate::text::Localized;
 use crate::{FieldErrors, Id};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -473,7 +473,17 @@ impl CallForm {
 
     /// The form showing a saved call, in the host's zone.
     pub fn from_call(call: &Call, tz: Tz) -> Self {
-        let t = |at: DateTime<Utc>| at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string();
+        // Minutes, as `datetime-local` shows them; seconds only when set,
+        // so that saving the form again keeps a deadline such as 23:59:59.
+        let t = |at: DateTime<Utc>| {
+            let local = at.with_timezone(&tz);
+            let format = if local.second() == 0 {
+                "%Y-%m-%dT%H:%M"
+            } else {
+                "%Y-%m-%dT%H:%M:%S"
+            };
+            local.format(format).to_string()
+        };
         let documents = call
             .documents
             .iter()
@@ -735,6 +745,22 @@ mod tests {
         };
         let again = CallForm::from_call(&call, tz).validate(tz).unwrap();
         assert_eq!(again, c);
+        assert_eq!(CallForm::from_call(&call, tz).closes_at, "2027-01-15T18:00");
+        // Found by the round-trip property: the form showed minutes only,
+        // so saving it again moved a 23:59:59 deadline to 23:59:00.
+        let last_second = CallForm {
+            closes_at: "2027-01-15T23:59:59".into(),
+            ..form.clone()
+        }
+        .validate(tz)
+        .unwrap();
+        let call = Call {
+            closes_at: last_second.closes_at,
+            ..call
+        };
+        let shown = CallForm::from_call(&call, tz);
+        assert_eq!(shown.closes_at, "2027-01-15T23:59:59");
+        assert_eq!(shown.validate(tz).unwrap().closes_at, call.closes_at);
         let bad = CallForm {
             opens_at: "2027-01-15T18:00".into(),
             closes_at: "2026-11-01T09:00".into(),
