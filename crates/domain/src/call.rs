@@ -399,10 +399,14 @@ fn local_time(errs: &mut FieldErrors, field: &str, v: &str, tz: Tz) -> Option<Da
     t
 }
 
+/// `lang=text` parts as a label; parts with no text are left out, so the
+/// main language is the first one with a text.
 fn localized_line(parts: &[&str]) -> Localized {
     let mut l = Localized::default();
     for p in parts {
-        if let Some((lang, text)) = p.split_once('=') {
+        if let Some((lang, text)) = p.split_once('=')
+            && !text.trim().is_empty()
+        {
             let lang = lang.trim().to_lowercase();
             if l.main.is_empty() {
                 l.main = lang.clone();
@@ -761,6 +765,25 @@ mod tests {
         let shown = CallForm::from_call(&call, tz);
         assert_eq!(shown.closes_at, "2027-01-15T23:59:59");
         assert_eq!(shown.validate(tz).unwrap().closes_at, call.closes_at);
+        // Found by the call form property: a line whose labels are all
+        // empty made a document with no label at all.
+        for line in ["cv | optional | en=", "cv | required | en= | fr= "] {
+            let e = CallForm {
+                documents: line.into(),
+                ..form.clone()
+            }
+            .validate(tz)
+            .unwrap_err();
+            assert_eq!(e.get("documents").unwrap().code, "invalid_document_line");
+        }
+        let c = CallForm {
+            documents: "cv | optional | en= | fr=CV".into(),
+            ..form.clone()
+        }
+        .validate(tz)
+        .unwrap();
+        assert_eq!(c.documents[0].label.main, "fr");
+        assert_eq!(c.documents[0].label.get("en"), "CV");
         let bad = CallForm {
             opens_at: "2027-01-15T18:00".into(),
             closes_at: "2026-11-01T09:00".into(),
