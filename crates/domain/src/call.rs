@@ -61,11 +61,12 @@ impl Question {
     /// The longest text answer taken, in characters: `max_len`, else 300
     /// for a short text and 10 000 for a long one.
     pub fn text_max_len(&self) -> u32 {
-        self.max_len.unwrap_or(if self.kind == QuestionKind::ShortText {
-            300
-        } else {
-            10_000
-        })
+        self.max_len
+            .unwrap_or(if self.kind == QuestionKind::ShortText {
+                300
+            } else {
+                10_000
+            })
     }
 }
 
