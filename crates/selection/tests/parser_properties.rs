@@ -19,6 +19,29 @@ use miti_selection::{
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
+/// The fields of programmes, candidates and overrides.
+const FIELDS: &[&str] = &[
+    "id",
+    "capacity",
+    "min_member_share",
+    "max_per_city",
+    "max_per_country",
+    "min_regions",
+    "min_gender_share",
+    "waitlist_size",
+    "score",
+    "city",
+    "country",
+    "region",
+    "member",
+    "gender",
+    "eligible",
+    "preferences",
+    "candidate",
+    "programme",
+    "reason",
+];
+
 /// Whether `field` is a path into an input document:
 /// `section`, `section[i]`, `section[i].name`, `section[i].name[k]` or
 /// `section[i].min_gender_share.<gender>`.
@@ -57,28 +80,7 @@ fn is_path(field: &str) -> bool {
         Some((n, t)) => (n, Some(t)),
         None => (rest, None),
     };
-    let known = [
-        "id",
-        "capacity",
-        "min_member_share",
-        "max_per_city",
-        "max_per_country",
-        "min_regions",
-        "min_gender_share",
-        "waitlist_size",
-        "score",
-        "city",
-        "country",
-        "region",
-        "member",
-        "gender",
-        "eligible",
-        "preferences",
-        "candidate",
-        "programme",
-        "reason",
-    ];
-    known.contains(&name)
+    FIELDS.contains(&name)
         && tail.is_none_or(|t| {
             t.strip_suffix(']')
                 .is_some_and(|k| k.parse::<usize>().is_ok())
@@ -111,32 +113,13 @@ fn json_value() -> impl Strategy<Value = Value> {
         ".{0,8}".prop_map(Value::from),
         prop::sample::select(vec!["P0", "P1", "c0", "c1", "f", "m", ""]).prop_map(Value::from),
     ];
-    let key = prop::sample::select(vec![
-        "programmes",
-        "candidates",
-        "overrides",
-        "id",
-        "capacity",
-        "min_member_share",
-        "max_per_city",
-        "max_per_country",
-        "min_regions",
-        "min_gender_share",
-        "waitlist_size",
-        "score",
-        "city",
-        "country",
-        "region",
-        "member",
-        "gender",
-        "eligible",
-        "preferences",
-        "candidate",
-        "programme",
-        "reason",
-        "f",
-        "extra",
-    ])
+    let key = prop::sample::select(
+        ["programmes", "candidates", "overrides", "f", "extra"]
+            .iter()
+            .chain(FIELDS)
+            .copied()
+            .collect::<Vec<_>>(),
+    )
     .prop_map(String::from);
     leaf.prop_recursive(4, 48, 6, move |inner| {
         prop_oneof![
