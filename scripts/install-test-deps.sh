@@ -4,10 +4,13 @@
 #   bash scripts/install-test-deps.sh            # PostgreSQL server (always)
 #   bash scripts/install-test-deps.sh --browser  # + chromium chromium-driver
 #   bash scripts/install-test-deps.sh --bench    # + wrk
+#   bash scripts/install-test-deps.sh --fuzz     # + cargo-fuzz (crates.io)
 #   bash scripts/install-test-deps.sh --all      # everything above
 #
 # Idempotent and fast when everything is present: it asks dpkg first and only
 # runs `apt-get update` / `apt-get install` for packages that are missing.
+# cargo-fuzz is no Debian package: `cargo install cargo-fuzz --locked` builds
+# it into ~/.cargo/bin (or $CARGO_HOME/bin), only when `cargo fuzz` is absent.
 # Works as root in a container without an init system: services are kept from
 # starting during the install (policy-rc.d answering 101), so the Debian
 # package's default cluster not starting is no failure. miti-testpg never uses
@@ -15,15 +18,20 @@
 set -euo pipefail
 
 usage() {
-    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 packages=(postgresql)
+fuzz=0
 for arg in "$@"; do
     case "$arg" in
         --browser) packages+=(chromium chromium-driver) ;;
         --bench) packages+=(wrk) ;;
-        --all) packages+=(chromium chromium-driver wrk) ;;
+        --fuzz) fuzz=1 ;;
+        --all)
+            packages+=(chromium chromium-driver wrk)
+            fuzz=1
+            ;;
         -h | --help)
             usage
             exit 0
@@ -35,6 +43,17 @@ for arg in "$@"; do
             ;;
     esac
 done
+
+# cargo-fuzz builds with the machine's own (stable) toolchain; no root needed.
+# Its own check first, so that a present install costs nothing.
+if [ "$fuzz" -eq 1 ]; then
+    if cargo fuzz --version >/dev/null 2>&1; then
+        echo "install-test-deps: already installed: cargo-fuzz ($(cargo fuzz --version))"
+    else
+        echo "install-test-deps: installing: cargo-fuzz (cargo install --locked)"
+        cargo install cargo-fuzz --locked
+    fi
+fi
 
 installed() {
     [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" = installed ]

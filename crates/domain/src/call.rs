@@ -7,7 +7,7 @@
 use crate::organisation::string_enum;
 use crate::text::Localized;
 use crate::{FieldErrors, Id};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -55,6 +55,19 @@ pub struct Question {
     pub max: Option<i64>,
     pub choices: Vec<QuestionChoice>,
     pub show_if: Option<Condition>,
+}
+
+impl Question {
+    /// The longest text answer taken, in characters: `max_len`, else 300
+    /// for a short text and 10 000 for a long one.
+    pub fn text_max_len(&self) -> u32 {
+        self.max_len
+            .unwrap_or(if self.kind == QuestionKind::ShortText {
+                300
+            } else {
+                10_000
+            })
+    }
 }
 
 /// A document every application must (or may) carry.
@@ -131,10 +144,21 @@ pub fn validate_questions(questions: &[Question]) -> Result<(), FieldErrors> {
         if is_choice && q.choices.is_empty() {
             errs.add(f("choices"), "required");
         }
+        let is_text = matches!(q.kind, QuestionKind::ShortText | QuestionKind::LongText);
         if let (Some(a), Some(b)) = (q.min_len, q.max_len)
             && a > b
         {
             errs.add(f("max_len"), "range_order");
+        } else if is_text && q.min_len.unwrap_or(0).max(1) > q.text_max_len() {
+            // No answer could pass: a maximum of 0, or a minimum above the
+            // default maximum. A blank answer is no answer, so 1 is the
+            // least any answer has.
+            let field = if q.max_len.is_some() {
+                "max_len"
+            } else {
+                "min_len"
+            };
+            errs.add(f(field), "range_order");
         }
         if let (Some(a), Some(b)) = (q.min, q.max)
             && a > b
@@ -265,11 +289,7 @@ pub fn validate_answers(
             QuestionKind::ShortText | QuestionKind::LongText => {
                 let text = first.to_string();
                 let n = text.chars().count() as u32;
-                let max = q.max_len.unwrap_or(if q.kind == QuestionKind::ShortText {
-                    300
-                } else {
-                    10_000
-                });
+                let max = q.text_max_len();
                 if n > max {
                     errs.add_with(field, "too_long", &[("max", max.to_string())]);
                 } else if let Some(min) = q.min_len
@@ -380,10 +400,14 @@ fn local_time(errs: &mut FieldErrors, field: &str, v: &str, tz: Tz) -> Option<Da
     t
 }
 
+/// `lang=text` parts as a label; parts with no text are left out, so the
+/// main language is the first one with a text.
 fn localized_line(parts: &[&str]) -> Localized {
     let mut l = Localized::default();
     for p in parts {
-        if let Some((lang, text)) = p.split_once('=') {
+        if let Some((lang, text)) = p.split_once('=')
+            && !text.trim().is_empty()
+        {
             let lang = lang.trim().to_lowercase();
             if l.main.is_empty() {
                 l.main = lang.clone();
@@ -454,7 +478,17 @@ impl CallForm {
 
     /// The form showing a saved call, in the host's zone.
     pub fn from_call(call: &Call, tz: Tz) -> Self {
-        let t = |at: DateTime<Utc>| at.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string();
+        // Minutes, as `datetime-local` shows them; seconds only when set,
+        // so that saving the form again keeps a deadline such as 23:59:59.
+        let t = |at: DateTime<Utc>| {
+            let local = at.with_timezone(&tz);
+            let format = if local.second() == 0 {
+                "%Y-%m-%dT%H:%M"
+            } else {
+                "%Y-%m-%dT%H:%M:%S"
+            };
+            local.format(format).to_string()
+        };
         let documents = call
             .documents
             .iter()
@@ -716,6 +750,41 @@ mod tests {
         };
         let again = CallForm::from_call(&call, tz).validate(tz).unwrap();
         assert_eq!(again, c);
+        assert_eq!(CallForm::from_call(&call, tz).closes_at, "2027-01-15T18:00");
+        // Found by the round-trip property: the form showed minutes only,
+        // so saving it again moved a 23:59:59 deadline to 23:59:00.
+        let last_second = CallForm {
+            closes_at: "2027-01-15T23:59:59".into(),
+            ..form.clone()
+        }
+        .validate(tz)
+        .unwrap();
+        let call = Call {
+            closes_at: last_second.closes_at,
+            ..call
+        };
+        let shown = CallForm::from_call(&call, tz);
+        assert_eq!(shown.closes_at, "2027-01-15T23:59:59");
+        assert_eq!(shown.validate(tz).unwrap().closes_at, call.closes_at);
+        // Found by the call form property: a line whose labels are all
+        // empty made a document with no label at all.
+        for line in ["cv | optional | en=", "cv | required | en= | fr= "] {
+            let e = CallForm {
+                documents: line.into(),
+                ..form.clone()
+            }
+            .validate(tz)
+            .unwrap_err();
+            assert_eq!(e.get("documents").unwrap().code, "invalid_document_line");
+        }
+        let c = CallForm {
+            documents: "cv | optional | en= | fr=CV".into(),
+            ..form.clone()
+        }
+        .validate(tz)
+        .unwrap();
+        assert_eq!(c.documents[0].label.main, "fr");
+        assert_eq!(c.documents[0].label.get("en"), "CV");
         let bad = CallForm {
             opens_at: "2027-01-15T18:00".into(),
             closes_at: "2026-11-01T09:00".into(),
@@ -759,6 +828,20 @@ mod tests {
                 "questions.7.max"
             ]
         );
+        // Found by the call properties: text bounds no answer can meet
+        // (a maximum of 0, a minimum above the default maximum) were saved,
+        // and a required question with them made the call unanswerable.
+        let mut zero = q("nickname", QuestionKind::ShortText);
+        zero.max_len = Some(0);
+        let mut above = q("essay", QuestionKind::ShortText);
+        above.min_len = Some(301);
+        let mut long = q("essay", QuestionKind::LongText);
+        long.min_len = Some(301);
+        let e = validate_questions(&[zero]).unwrap_err();
+        assert_eq!(e.get("questions.0.max_len").unwrap().code, "range_order");
+        let e = validate_questions(&[above]).unwrap_err();
+        assert_eq!(e.get("questions.0.min_len").unwrap().code, "range_order");
+        assert!(validate_questions(&[long]).is_ok());
         // Editing before the call opens keeps the version; once open, a
         // change makes a new version and an unchanged save does not.
         let mut changed = qs.clone();

@@ -419,7 +419,11 @@ pub fn parse_tenths(v: &str) -> Option<i32> {
     }
     let w: i32 = whole.parse().ok()?;
     let f: i32 = frac.parse().ok()?;
-    (w >= 0).then_some(w * 10 + f)
+    // "-0.5" parses its whole part as 0: refuse the sign, not just w < 0.
+    if whole.starts_with('-') {
+        return None;
+    }
+    w.checked_mul(10)?.checked_add(f)
 }
 
 /// A decimal amount ("35.50") in minor units for a currency with `digits`
@@ -859,6 +863,14 @@ mod tests {
         assert_eq!(parse_tenths("4.5"), Some(45));
         assert_eq!(parse_tenths("3"), Some(30));
         assert_eq!(parse_tenths("3.25"), None);
+        // Found by the form properties: the whole part times ten overflowed,
+        // a panic in debug builds, and in release "429496730" wrapped to 4
+        // tenths (0.4 days); negative zero passed as positive.
+        assert_eq!(parse_tenths("999999999"), None);
+        assert_eq!(parse_tenths("429496730"), None);
+        assert_eq!(parse_tenths("214748364.7"), Some(i32::MAX));
+        assert_eq!(parse_tenths("-0.5"), None);
+        assert_eq!(parse_tenths("-3"), None);
         assert_eq!(parse_money("20000", 0), Some(20000));
         assert_eq!(parse_money("1.5", 2), Some(150));
         assert_eq!(parse_money("1.555", 2), None);

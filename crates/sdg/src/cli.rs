@@ -27,7 +27,7 @@ pub fn suggest_command(mut input: impl Read, mut out: impl Write) -> Result<(), 
 /// Errors name the data row (1-based; the header is row 0) and the column.
 pub fn judge_command(input: impl Read, out: impl Write) -> Result<(), SdgError> {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let headers = rdr.headers().map_err(|e| csv_error(0, &e))?.clone();
+    let headers = rdr.headers().map_err(|e| csv_error(0, &e, None))?.clone();
     let idx = column_indices(&headers, &["id", "text", "sdg"])?;
     let engine = Sdg::get()?;
     let mut wtr = csv::Writer::from_writer(out);
@@ -35,7 +35,7 @@ pub fn judge_command(input: impl Read, out: impl Write) -> Result<(), SdgError> 
     wtr.write_record(["id", "prediction"]).map_err(io)?;
     for (i, rec) in rdr.records().enumerate() {
         let row = i + 1;
-        let rec = rec.map_err(|e| csv_error(row, &e))?;
+        let rec = rec.map_err(|e| csv_error(row, &e, Some(&headers)))?;
         let cell = |k: usize, name: &str| {
             rec.get(idx[k]).ok_or_else(|| SdgError::Input {
                 row,

@@ -71,10 +71,25 @@ pub(crate) fn column_indices(
         .collect()
 }
 
-pub(crate) fn csv_error(row: usize, e: &csv::Error) -> SdgError {
+/// A CSV error at data row `row` (0 is the header). Text that is not
+/// UTF-8 names its column: by its header, or by position (1-based) in the
+/// header itself or past the header's last column.
+pub(crate) fn csv_error(
+    row: usize,
+    e: &csv::Error,
+    headers: Option<&csv::StringRecord>,
+) -> SdgError {
+    let column = match e.kind() {
+        csv::ErrorKind::Utf8 { err, .. } => headers
+            .and_then(|h| h.get(err.field()))
+            .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| (err.field() + 1).to_string()),
+        _ => "(record)".into(),
+    };
     SdgError::Input {
         row,
-        column: "(record)".into(),
+        column,
         message: e.to_string(),
     }
 }
@@ -82,12 +97,12 @@ pub(crate) fn csv_error(row: usize, e: &csv::Error) -> SdgError {
 /// Reads a CSV with columns `id,text,sdg,label` (others ignored).
 pub fn read_bench(input: impl Read) -> Result<Vec<BenchRow>, SdgError> {
     let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(input);
-    let headers = rdr.headers().map_err(|e| csv_error(0, &e))?.clone();
+    let headers = rdr.headers().map_err(|e| csv_error(0, &e, None))?.clone();
     let idx = column_indices(&headers, &["id", "text", "sdg", "label"])?;
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let row = i + 1;
-        let rec = rec.map_err(|e| csv_error(row, &e))?;
+        let rec = rec.map_err(|e| csv_error(row, &e, Some(&headers)))?;
         let cell = |k: usize, name: &str| {
             rec.get(idx[k]).ok_or_else(|| SdgError::Input {
                 row,

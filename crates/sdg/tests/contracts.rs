@@ -134,6 +134,13 @@ fn judge_errors_name_row_and_column() {
 
     let e = judge_command("id,text,sdg\nr1,water\n".as_bytes(), Vec::new()).unwrap_err();
     assert!(matches!(e, SdgError::Input { row: 1, .. }), "{e}");
+
+    // Text that is not UTF-8 names its column too (found by the CSV
+    // properties; it used to say "column (record)").
+    let e = judge_command(&b"id,text,sdg\nr1,water,6\nr2,\xff,6\n"[..], Vec::new()).unwrap_err();
+    assert!(e.to_string().starts_with("row 2, column text:"), "{e}");
+    let e = judge_command(&b"id,text,sdg\nr1,water,6,\xff\n"[..], Vec::new()).unwrap_err();
+    assert!(e.to_string().starts_with("row 1, column 4:"), "{e}");
 }
 
 #[test]

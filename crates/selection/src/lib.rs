@@ -82,8 +82,11 @@ pub fn solve_json(input: &str) -> Result<String, SelectionError> {
     serde_json::to_string_pretty(&out).map_err(|e| SelectionError::Json(e.to_string()))
 }
 
-/// Parse an input document; errors name the offending field
-/// (e.g. `candidates[3].score`).
+/// Parse and check an input document; errors name the offending field
+/// (e.g. `candidates[3].score`). Everything [`solve`] would refuse is
+/// refused here: wrong types, missing and unknown fields, negative counts,
+/// shares outside 0..=1, scores out of range, blank or duplicate ids,
+/// unknown or repeated preferences and override references.
 pub fn parse_input(input: &str) -> Result<Input, SelectionError> {
     model::parse_input(input)
 }

@@ -197,14 +197,20 @@ pub struct SolveStats {
     pub millis: u64,
 }
 
-/// Parse the input JSON, naming the offending field on error.
+/// Parse the input JSON, naming the offending field on error. The rules
+/// the engine checks (ranges, unique ids, references between sections)
+/// are checked here too, so that an input that parses is one that
+/// [`crate::solve`] takes.
 pub(crate) fn parse_input(text: &str) -> Result<Input, SelectionError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| SelectionError::Json(e.to_string()))?;
     if let Some(field) = first_type_error(&value) {
         return Err(field);
     }
-    serde_json::from_value(value).map_err(|e| SelectionError::Json(e.to_string()))
+    let input: Input =
+        serde_json::from_value(value).map_err(|e| SelectionError::Json(e.to_string()))?;
+    Instance::new(&input)?;
+    Ok(input)
 }
 
 #[derive(Clone, Copy)]
