@@ -338,13 +338,17 @@ where
             .begin_with(DB::BEGIN_WRITE)
             .await
             .map_err(backend)?;
-        let row: Option<(i64, Option<String>, Option<DateTime<Utc>>)> = sqlx::query_as(
-            "SELECT programme_id, outcome, respond_by FROM applications WHERE id = $1",
-        )
-        .bind(application_id)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(backend)?;
+        // Locking the applicant's row queues their own concurrent claims (a
+        // double click): the second sees `confirmed` and answers the same.
+        let row: Option<(i64, Option<String>, Option<DateTime<Utc>>)> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "SELECT programme_id, outcome, respond_by FROM applications WHERE id = $1{}",
+                DB::FOR_UPDATE
+            )))
+            .bind(application_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(backend)?;
         let Some((programme_id, outcome, respond_by)) = row else {
             return Err(StoreError::NotFound);
         };

@@ -24,7 +24,7 @@ application-deadline = Date limite
 application-pipeline = Où en est votre candidature
 application-about-you = À propos de vous
 application-questions = Questions de l’appel
-application-question-conditional = Nécessaire seulement pour certaines réponses à « { $question } ».
+application-question-conditional = Nécessaire seulement pour certaines réponses à « { $question } ».
 application-city = Ville
 application-city-not-listed = Ma ville ne figure pas dans la liste
 application-member = Ville membre
@@ -126,7 +126,7 @@ review-state-to-declare = Déclarez d’abord les conflits d’intérêts
 review-state-to-score = À noter
 review-state-done = Notée
 review-state-conflict = Conflit d’intérêts déclaré
-review-conflict-question = Avez-vous un conflit d’intérêts avec cette personne candidate ?
+review-conflict-question = Avez-vous un conflit d’intérêts avec cette personne candidate ?
 review-conflict-none = Aucun conflit d’intérêts
 review-conflict-yes = Oui, j’ai un conflit d’intérêts
 review-conflict-note = Expliquez le conflit
@@ -166,7 +166,7 @@ rules-allow-unendorsed = Les personnes candidates sans l’approbation de leur v
 rules-interview-required = Un entretien de langue réussi est requis
 rules-normalise = Normaliser les notes de chaque évaluateur·rice
 rules-rubric = Grille d’évaluation
-rules-rubric-hint = Un critère par ligne : clé | poids | note maximale | libellé
+rules-rubric-hint = Un critère par ligne : clé | poids | note maximale | libellé
 rules-max-per-country = Au plus par pays
 rules-min-regions = Nombre minimal de régions du monde
 rules-respond-days = Jours pour répondre à une offre
@@ -191,8 +191,8 @@ selection-status-waitlisted = Sur liste d’attente
 selection-status-not-selected = Non retenu·e
 selection-status-ineligible = Non admissible
 selection-run-done = Sélection calculée.
-selection-confirmed-done = Cohorte confirmée ; les personnes candidates et leurs villes sont en train d’être informées.
-selection-expired-done = Les offres échues ont expiré ; la liste d’attente a avancé.
+selection-confirmed-done = Cohorte confirmée ; les personnes candidates et leurs villes sont en train d’être informées.
+selection-expired-done = Les offres échues ont expiré ; la liste d’attente a avancé.
 
 report-title = Rapport d’étape
 report-funnel = Entonnoir
@@ -217,32 +217,32 @@ field-invalid-time = Saisissez une heure au format HH:MM.
 field-outside-programme = Cette date est trop éloignée des dates du programme.
 field-invalid-datetime = Saisissez une date et une heure.
 field-nonexistent-local-time = Cette heure n’existe pas dans le fuseau horaire du centre hôte (changement d’heure).
-field-invalid-rubric-line = Chaque ligne doit contenir : clé | poids 1–10 | note maximale 1–100 | libellé.
+field-invalid-rubric-line = Chaque ligne doit contenir : clé | poids 1–10 | note maximale 1–100 | libellé.
 field-rank-taken = Une autre personne désignée par votre ville a déjà ce rang.
 field-already-assigned = Cette personne est déjà chargée de l’évaluation.
 
-email-application-submitted-subject = Candidature reçue : { $programme }
+email-application-submitted-subject = Candidature reçue : { $programme }
 email-application-submitted-body =
     Bonjour { $name },
 
-    Nous avons bien reçu votre candidature à « { $programme } ». Vous pouvez la suivre, et la modifier jusqu’à la date limite, ici : { $link }
-email-offer-subject = Une place vous est proposée : { $programme }
+    Nous avons bien reçu votre candidature à « { $programme } ». Vous pouvez la suivre, et la modifier jusqu’à la date limite, ici : { $link }
+email-offer-subject = Une place vous est proposée : { $programme }
 email-offer-body =
     Bonjour { $name },
 
-    Vous avez été retenu·e pour « { $programme } ». Veuillez confirmer ou décliner votre place avant le { $deadline } : { $link }
-email-waitlisted-subject = Liste d’attente : { $programme }
+    Vous avez été retenu·e pour « { $programme } ». Veuillez confirmer ou décliner votre place avant le { $deadline } : { $link }
+email-waitlisted-subject = Liste d’attente : { $programme }
 email-waitlisted-body =
     Bonjour { $name },
 
-    La cohorte de « { $programme } » est complète pour le moment ; vous êtes en position { $position } sur la liste d’attente. Nous vous écrirons de nouveau si une place se libère : { $link }
-email-not-selected-subject = Votre candidature : { $programme }
+    La cohorte de « { $programme } » est complète pour le moment ; vous êtes en position { $position } sur la liste d’attente. Nous vous écrirons de nouveau si une place se libère : { $link }
+email-not-selected-subject = Votre candidature : { $programme }
 email-not-selected-body =
     Bonjour { $name },
 
-    Merci de votre candidature à « { $programme } ». Nous regrettons de ne pas pouvoir vous proposer de place cette fois-ci. Vous trouverez les détails ici : { $link }
-email-nominee-decision-subject = Décision concernant la personne désignée par votre ville : { $programme }
+    Merci de votre candidature à « { $programme } ». Nous regrettons de ne pas pouvoir vous proposer de place cette fois-ci. Vous trouverez les détails ici : { $link }
+email-nominee-decision-subject = Décision concernant la personne désignée par votre ville : { $programme }
 email-nominee-decision-body =
     Bonjour { $name },
 
-    La décision concernant { $applicant } pour « { $programme } » est : { $outcome }. Consultez les désignations de votre ville : { $link }
+    La décision concernant { $applicant } pour « { $programme } » est : { $outcome }. Consultez les désignations de votre ville : { $link }

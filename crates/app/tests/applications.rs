@@ -1,0 +1,450 @@
+//! Story tests of the application pipeline (issue 4), on SQLite and
+//! PostgreSQL: sign-up, apply with an upload and a retried submit, the
+//! city's endorsement, review with a conflict declaration, the language
+//! interview, vetting, selection with explanations, confirmation, a decline
+//! promoting the waitlist, concurrent confirmations, the letter and the
+//! step report — and 404 for everyone whose records these are not.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use chrono::{Duration, Utc};
+use common::{Backend, Browser, TestApp};
+use reqwest::StatusCode;
+
+on_both_backends!(from_application_to_confirmed_cohort);
+
+fn first_id(html: &str, re: &str) -> i64 {
+    regex::Regex::new(re)
+        .unwrap()
+        .captures(html)
+        .unwrap_or_else(|| panic!("{re} in page"))[1]
+        .parse()
+        .unwrap()
+}
+
+fn location_id(r: &reqwest::Response, prefix: &str) -> i64 {
+    let loc = r.headers()["location"].to_str().unwrap();
+    loc.trim_start_matches(prefix)
+        .split(['?', '/'])
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// A Seoul programme with one seat and an open call.
+async fn programme_with_open_call(app: &TestApp, staff: &Browser, admin: &Browser) -> i64 {
+    let seoul = app.org_id("shrdc").await.to_string();
+    let r = staff
+        .post_form(
+            "/programmes",
+            &[
+                ("host_org_id", &seoul),
+                ("themes", "smart-city"),
+                ("main_language", "en"),
+                ("title_en", "Smart city data"),
+                ("arrival", "2027-09-05"),
+                ("departure", "2027-09-12"),
+                ("official_days", "5"),
+                ("lodging_nights", "7"),
+                ("venue", "SHRDC, Seoul"),
+                ("timezone", "Asia/Seoul"),
+                ("working_languages", "en, ko"),
+                ("capacity", "1"),
+                ("min_member_share_pct", "0"),
+                ("contact_email", "miti@seoul.demo"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = location_id(&r, "/programmes/");
+    let page = format!("/programmes/{id}");
+    for (who, to) in [
+        (staff, "planned"),
+        (admin, "endorsed"),
+        (staff, "call_open"),
+    ] {
+        let r = who
+            .post_form(&format!("{page}/status"), &[("to", to)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "to {to}");
+    }
+    let tz: chrono_tz::Tz = "Asia/Seoul".parse().unwrap();
+    let local =
+        |t: chrono::DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string();
+    let questions = serde_json::json!([
+        {"key": "motivation", "kind": "long_text", "required": true,
+         "label": {"main": "en", "texts": {"en": "Why this course?"}},
+         "min_len": 20, "max_len": 2000, "min": null, "max": null, "choices": [], "show_if": null}
+    ])
+    .to_string();
+    let r = staff
+        .post_form(
+            &format!("{page}/call"),
+            &[
+                ("opens_at", &local(Utc::now() - Duration::days(1))),
+                ("closes_at", &local(Utc::now() + Duration::days(30))),
+                ("documents", "cv | required | en=CV"),
+                ("questions", &questions),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    id
+}
+
+fn pdf() -> reqwest::multipart::Part {
+    reqwest::multipart::Part::bytes(
+        b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec(),
+    )
+    .file_name("cv.pdf")
+}
+
+async fn apply(b: &Browser, programme: i64, name: &str, city: &str) -> i64 {
+    let r = b
+        .post_form(&format!("/catalogue/{programme}/apply"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = location_id(&r, "/applications/");
+    // Starting again returns the same application.
+    let again = b
+        .post_form(&format!("/catalogue/{programme}/apply"), &[])
+        .await;
+    assert_eq!(location_id(&again, "/applications/"), id);
+    let form = reqwest::multipart::Form::new()
+        .text("key", "cv")
+        .part("document", pdf());
+    let r = b
+        .post_multipart(&format!("/applications/{id}/documents"), form)
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let fields = [
+        ("passport_name", name),
+        ("gender", "female"),
+        ("nationality", "SN"),
+        ("city_org_id", city),
+        ("position", "Head of urban data"),
+        ("department", "City of Dakar"),
+        ("interview_language", "ko"),
+        (
+            "q.motivation",
+            "To build the city's open data platform with peers.",
+        ),
+    ];
+    // A retried submission (a double click) changes nothing.
+    for _ in 0..2 {
+        let r = b
+            .post_form(&format!("/applications/{id}/submit"), &fields)
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    id
+}
+
+async fn from_application_to_confirmed_cohort(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let staff = app.signed_in("staff@seoul.demo").await;
+    let admin = app.signed_in("admin@secretariat.demo").await;
+    let programme = programme_with_open_call(&app, &staff, &admin).await;
+    let dakar = app.org_id("dakar").await.to_string();
+
+    // Bad input is named field by field; a text file posing as a PDF is refused.
+    let amina = app.signed_in("applicant@dakar.demo").await;
+    let r = amina
+        .post_form(&format!("/catalogue/{programme}/apply"), &[])
+        .await;
+    let a = location_id(&r, "/applications/");
+    let r = amina
+        .post_form(
+            &format!("/applications/{a}/submit"),
+            &[
+                ("passport_name", "아미나"),
+                ("city_org_id", "999999"),
+                ("q.motivation", "short"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    for msg in ["Latin letters", "Choose a city", "Write at least"] {
+        assert!(html.contains(msg), "{msg}");
+    }
+    let fake = reqwest::multipart::Part::bytes(b"just text".to_vec()).file_name("cv.pdf");
+    let r = amina
+        .post_multipart(
+            &format!("/applications/{a}/documents"),
+            reqwest::multipart::Form::new()
+                .text("key", "cv")
+                .part("document", fake),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(apply(&amina, programme, "Aminata Diallo", &dakar).await, a);
+
+    // A second applicant signs up, sets a password from the emailed link and applies.
+    let anon = app.browser();
+    let r = anon
+        .post_form(
+            "/signup",
+            &[
+                ("email", "fatou@dakar.example"),
+                ("display_name", "Fatou Ndiaye"),
+                ("city_org_id", &dakar),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, outbox) = admin.get_text("/outbox").await;
+    assert_eq!(
+        outbox.matches("Application received").count(),
+        1,
+        "one email for a retried submit"
+    );
+    let link = regex::Regex::new(r"/reset/[A-Za-z0-9_-]+")
+        .unwrap()
+        .find(&outbox)
+        .unwrap()
+        .as_str()
+        .to_string();
+    let pass = "baobab trees at dawn";
+    let r = anon
+        .post_form(&link, &[("password", pass), ("confirm", pass)])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let fatou = app.browser();
+    assert_eq!(
+        fatou.login("fatou@dakar.example", pass).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let f = apply(&fatou, programme, "Fatou Ndiaye", &dakar).await;
+    assert_eq!(
+        fatou.status(&format!("/applications/{a}")).await,
+        StatusCode::NOT_FOUND
+    );
+
+    // The city endorses and ranks; another city and another centre see nothing.
+    let focal = app.signed_in("focal@dakar.demo").await;
+    let (_, list) = focal.get_text("/nominations").await;
+    assert!(list.contains("Aminata Diallo") && list.contains("Fatou Ndiaye"));
+    let r = focal
+        .post_form(&format!("/nominations/{a}"), &[("decision", "endorsed")])
+        .await;
+    assert_eq!(
+        r.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a rank is required"
+    );
+    for (id, rank) in [(a, "1"), (f, "2")] {
+        let r = focal
+            .post_form(
+                &format!("/nominations/{id}"),
+                &[("decision", "endorsed"), ("rank", rank)],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let tehran = app.signed_in("focal@tehran.demo").await;
+    assert_eq!(
+        tehran.status(&format!("/nominations/{a}")).await,
+        StatusCode::NOT_FOUND
+    );
+    let cairo = app.signed_in("staff@cairo.demo").await;
+    assert_eq!(
+        cairo.status(&format!("/applications/{a}/manage")).await,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        cairo
+            .status(&format!("/programmes/{programme}/applications"))
+            .await,
+        StatusCode::NOT_FOUND
+    );
+
+    // Reviewers are assigned; they declare conflicts, then score.
+    let (_, page) = staff.get_text(&format!("/applications/{a}/manage")).await;
+    let expert_id = first_id(
+        &page,
+        r#"<option value="(\d+)">Expert from Berlin</option>"#,
+    );
+    let staff_id = first_id(&page, r#"<option value="(\d+)">Seoul HQ staff</option>"#);
+    for id in [a, f] {
+        let r = staff
+            .post_form(
+                &format!("/applications/{id}/reviewers"),
+                &[("reviewer_id", &expert_id.to_string())],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let expert = app.signed_in("expert@berlin.demo").await;
+    let (_, reviews) = expert.get_text("/reviews").await;
+    let review_of = |name: &str| first_id(&reviews, &format!(r#"/reviews/(\d+)">{name}<"#));
+    for (name, score) in [("Aminata Diallo", "5"), ("Fatou Ndiaye", "3")] {
+        let rid = review_of(name);
+        let scores = [
+            ("score.relevance", score),
+            ("score.motivation", score),
+            ("score.experience", score),
+            ("score.sharing", score),
+        ];
+        let r = expert
+            .post_form(&format!("/reviews/{rid}/score"), &scores)
+            .await;
+        assert_eq!(
+            r.status(),
+            StatusCode::CONFLICT,
+            "conflicts are declared first"
+        );
+        let r = expert
+            .post_form(&format!("/reviews/{rid}/declare"), &[("conflict", "none")])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = expert
+            .post_form(&format!("/reviews/{rid}/score"), &scores)
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+
+    // Interview in Korean (a working language), vetting by its own permission.
+    for id in [a, f] {
+        let r = staff
+            .post_form(
+                &format!("/applications/{id}/interview"),
+                &[
+                    ("slot", "2027-06-01T10:00"),
+                    ("interviewer_id", &staff_id.to_string()),
+                    ("language", "ko"),
+                    ("outcome", "passed"),
+                    ("level", "b2"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            staff
+                .post_form(
+                    &format!("/applications/{id}/vetting"),
+                    &[("vetting", "cleared")]
+                )
+                .await
+                .status(),
+            StatusCode::FORBIDDEN
+        );
+        let r = admin
+            .post_form(
+                &format!("/applications/{id}/vetting"),
+                &[("vetting", "cleared")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let (_, page) = staff.get_text(&format!("/applications/{a}/manage")).await;
+    assert!(
+        !page.contains("Cleared"),
+        "staff without the vetting permission do not see it"
+    );
+
+    // Selection: the better-scored applicant gets the one seat, the other
+    // waits; every decision carries its reason.
+    let sel = format!("/programmes/{programme}/selection");
+    assert_eq!(
+        staff.post_form(&format!("{sel}/run"), &[]).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, page) = staff.get_text(&sel).await;
+    assert!(page.contains("proven optimal"));
+    let run = first_id(&page, r#"name="run_id" value="(\d+)""#);
+    assert_eq!(
+        staff
+            .post_form(&format!("{sel}/confirm"), &[("run_id", &run.to_string())])
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let (_, mine) = amina.get_text(&format!("/applications/{a}")).await;
+    assert!(mine.contains("Confirm my place"));
+    let (_, theirs) = fatou.get_text(&format!("/applications/{f}")).await;
+    assert!(theirs.contains("On the waitlist"));
+
+    // The first declines: the waitlist is promoted by the engine.
+    let r = amina
+        .post_form(
+            &format!("/applications/{a}/offer"),
+            &[("answer", "decline")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, theirs) = fatou.get_text(&format!("/applications/{f}")).await;
+    assert!(
+        theirs.contains("Confirm my place"),
+        "promoted from the waitlist"
+    );
+    // Two confirmations at once (a double click) take one seat.
+    let url = format!("/applications/{f}/offer");
+    let (x, y) = tokio::join!(
+        fatou.post_form(&url, &[("answer", "confirm")]),
+        fatou.post_form(&url, &[("answer", "confirm")])
+    );
+    assert_eq!(
+        (x.status(), y.status()),
+        (StatusCode::SEE_OTHER, StatusCode::SEE_OTHER)
+    );
+    let (_, page) = staff.get_text(&sel).await;
+    assert!(page.contains("Seats taken: 1 / 1"), "{page}");
+    // The declined applicant cannot take the seat back.
+    let r = amina
+        .post_form(
+            &format!("/applications/{a}/offer"),
+            &[("answer", "confirm")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+
+    // The participant's letter and logistics; the step report.
+    let r = fatou.get(&format!("/applications/{f}/letter.pdf")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.bytes().await.unwrap().starts_with(b"%PDF-1.4"));
+    let r = fatou
+        .post_form(
+            &format!("/applications/{f}/logistics"),
+            &[
+                ("arrival_date", "2027-09-04"),
+                ("departure_date", "2027-09-13"),
+                ("lodging_nights", "9"),
+                ("dietary", "halal"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (s, csv) = staff
+        .get_text(&format!("/programmes/{programme}/report.csv"))
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    for line in [
+        "Applied,2",
+        "Endorsed,2",
+        "Interviewed,2",
+        "Vetted,2",
+        "Selected,2",
+        "Confirmed,1",
+    ] {
+        assert!(csv.contains(line), "{line} in {csv}");
+    }
+    let r = staff
+        .get(&format!("/programmes/{programme}/report.xlsx"))
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(r.bytes().await.unwrap().starts_with(b"PK"));
+    let (_, audit) = admin.get_text("/audit").await;
+    for action in [
+        "application.submit",
+        "application.endorse",
+        "selection.confirm",
+        "application.confirm",
+    ] {
+        assert!(audit.contains(action), "{action} audited");
+    }
+}
