@@ -23,6 +23,9 @@ struct RunRow {
     confirmed_at: Option<DateTime<Utc>>,
 }
 
+/// application_id, include, reason, by_user, at.
+type OverrideRow = (i64, bool, String, Option<i64>, DateTime<Utc>);
+
 impl From<RunRow> for SelectionRun {
     fn from(r: RunRow) -> Self {
         SelectionRun {
@@ -173,7 +176,7 @@ where
         &self,
         programme_id: Id,
     ) -> StoreResult<Vec<SelectionOverride>> {
-        let rows: Vec<(i64, bool, String, Option<i64>, DateTime<Utc>)> = sqlx::query_as(
+        let rows: Vec<OverrideRow> = sqlx::query_as(
             "SELECT application_id, include, reason, by_user, at FROM selection_overrides
              WHERE programme_id = $1 ORDER BY application_id",
         )
