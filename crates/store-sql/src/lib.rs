@@ -38,6 +38,10 @@ pub trait Dialect: Database {
     /// concurrent claimers lock different rows (empty where writes are
     /// serialised anyway).
     const SKIP_LOCKED: &'static str;
+    /// Appended to a `SELECT` of a row the transaction goes on to decide
+    /// about, so that concurrent transactions doing the same queue behind it
+    /// (empty where writes are serialised anyway).
+    const FOR_UPDATE: &'static str;
     /// Rows changed by an `UPDATE` or `DELETE` (the result types differ per backend).
     fn rows_affected(result: &Self::QueryResult) -> u64;
 }
@@ -47,6 +51,7 @@ impl Dialect for sqlx::Sqlite {
     const BEGIN_WRITE: &'static str = "BEGIN IMMEDIATE";
     const NAME: &'static str = "sqlite";
     const SKIP_LOCKED: &'static str = "";
+    const FOR_UPDATE: &'static str = "";
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
     }
@@ -57,6 +62,7 @@ impl Dialect for sqlx::Postgres {
     const BEGIN_WRITE: &'static str = "BEGIN";
     const NAME: &'static str = "postgres";
     const SKIP_LOCKED: &'static str = " FOR UPDATE SKIP LOCKED";
+    const FOR_UPDATE: &'static str = " FOR UPDATE";
     fn rows_affected(result: &Self::QueryResult) -> u64 {
         result.rows_affected()
     }
