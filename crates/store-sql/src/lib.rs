@@ -38,9 +38,9 @@ pub trait Dialect: Database {
     /// concurrent claimers lock different rows (empty where writes are
     /// serialised anyway).
     const SKIP_LOCKED: &'static str;
-    /// Appended to a `SELECT` of one row that the transaction is about to
-    /// change, so concurrent changes of that row queue (empty where writes are
-    /// serialised anyway).
+    /// Appended to a `SELECT` of a row the transaction goes on to decide
+    /// about, so that concurrent transactions doing the same queue behind it
+    /// (empty where writes are serialised anyway).
     const FOR_UPDATE: &'static str;
     /// Rows changed by an `UPDATE` or `DELETE` (the result types differ per backend).
     fn rows_affected(result: &Self::QueryResult) -> u64;

@@ -12,9 +12,6 @@ use miti_domain::audit::{Actor, AuditEvent};
 use miti_store::{StoreError, StoreResult};
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
-/// application_id, include, reason, by, at.
-type OverrideRow = (i64, bool, String, Option<i64>, DateTime<Utc>);
-
 #[derive(sqlx::FromRow)]
 struct RunRow {
     id: i64,
@@ -25,6 +22,9 @@ struct RunRow {
     created_at: DateTime<Utc>,
     confirmed_at: Option<DateTime<Utc>>,
 }
+
+/// application_id, include, reason, by_user, at.
+type OverrideRow = (i64, bool, String, Option<i64>, DateTime<Utc>);
 
 impl From<RunRow> for SelectionRun {
     fn from(r: RunRow) -> Self {
@@ -267,6 +267,17 @@ where
         let Some(programme_id) = programme_id else {
             return Err(StoreError::NotFound);
         };
+        // Confirmations of one programme queue here, so a second one (a
+        // double click) finds the seats and is refused with
+        // `cohort_confirmed`, not with a duplicate seat key.
+        sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT id FROM programmes WHERE id = $1{}",
+            DB::FOR_UPDATE
+        )))
+        .bind(programme_id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(backend)?;
         let seats: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM seats WHERE programme_id = $1")
             .bind(programme_id)
             .fetch_one(&mut *tx)
@@ -338,8 +349,10 @@ where
             .begin_with(DB::BEGIN_WRITE)
             .await
             .map_err(backend)?;
-        // Locking the applicant's row queues their own concurrent claims (a
-        // double click): the second sees `confirmed` and answers the same.
+        // Lock the application first: a second claim by the same applicant
+        // (a double click) waits here and then finds them confirmed, instead
+        // of racing its twin for a seat and being told the cohort is full
+        // while the twin takes one.
         let row: Option<(i64, Option<String>, Option<DateTime<Utc>>)> =
             sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "SELECT programme_id, outcome, respond_by FROM applications WHERE id = $1{}",
@@ -369,36 +382,38 @@ where
         // Concurrent claims each lock a different free row (PostgreSQL's SKIP
         // LOCKED; SQLite's write lock serialises them anyway). The seat rows
         // are fixed in number, so no interleaving can hand out an extra seat.
-        let taken = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "UPDATE seats SET application_id = $1, taken_at = $2
-             WHERE programme_id = $3 AND seat_no = (
-                 SELECT seat_no FROM seats WHERE programme_id = $3 AND application_id IS NULL
-                 ORDER BY seat_no LIMIT 1{})",
-            DB::SKIP_LOCKED
-        )))
-        .bind(application_id)
-        .bind(now)
-        .bind(programme_id)
-        .execute(&mut *tx)
-        .await;
-        let taken = match taken {
-            Ok(t) => t,
-            Err(e) => {
-                let duplicate = e
-                    .as_database_error()
-                    .is_some_and(|d| d.is_unique_violation());
-                drop(tx);
-                if duplicate {
-                    // The same applicant's other request took a seat first.
-                    return self
-                        .application_by_id(application_id)
-                        .await?
-                        .ok_or(StoreError::NotFound);
-                }
-                return Err(backend(e));
-            }
-        };
-        if DB::rows_affected(&taken) == 0 {
+        let serialised = DB::FOR_UPDATE.is_empty();
+        if !serialised {
+            sqlx::query("SAVEPOINT free_seat")
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        let mut taken =
+            Self::take_free_seat(&mut tx, DB::SKIP_LOCKED, programme_id, application_id, now)
+                .await?;
+        if !taken && !serialised {
+            // Every free row was skipped, so each was locked by a claim in
+            // flight. Such a claim may still roll back (its request cancelled,
+            // its connection lost) and leave its seat free after this one had
+            // answered `cohort_full`: the cohort would end short of its
+            // capacity. So look again, now waiting for those claims to end; a
+            // row they took is passed over once they commit.
+            //
+            // First undo the savepoint: the pass above keeps a lock on every
+            // row it locked and then passed over (taken since its snapshot),
+            // in no useful order, and waiting while holding them deadlocks
+            // with a claimer waiting the same way. The waiting pass locks
+            // rows in seat order only, so such waits cannot form a cycle.
+            sqlx::query("ROLLBACK TO SAVEPOINT free_seat")
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+            taken =
+                Self::take_free_seat(&mut tx, DB::FOR_UPDATE, programme_id, application_id, now)
+                    .await?;
+        }
+        if !taken {
             return Err(StoreError::Conflict("cohort_full"));
         }
         let done = sqlx::query(
@@ -424,6 +439,30 @@ where
         self.application_by_id(application_id)
             .await?
             .ok_or(StoreError::NotFound)
+    }
+
+    /// Gives the programme's lowest free seat (picked with `lock`) to the
+    /// application; `false` when none is free.
+    async fn take_free_seat(
+        conn: &mut DB::Connection,
+        lock: &str,
+        programme_id: Id,
+        application_id: Id,
+        now: DateTime<Utc>,
+    ) -> StoreResult<bool> {
+        let taken = sqlx::query::<DB>(sqlx::AssertSqlSafe(format!(
+            "UPDATE seats SET application_id = $1, taken_at = $2
+             WHERE programme_id = $3 AND seat_no = (
+                 SELECT seat_no FROM seats WHERE programme_id = $3 AND application_id IS NULL
+                 ORDER BY seat_no LIMIT 1{lock})"
+        )))
+        .bind(application_id)
+        .bind(now)
+        .bind(programme_id)
+        .execute(conn)
+        .await
+        .map_err(backend)?;
+        Ok(DB::rows_affected(&taken) > 0)
     }
 
     pub(crate) async fn seats_of(&self, programme_id: Id) -> StoreResult<Vec<(i32, Option<Id>)>> {

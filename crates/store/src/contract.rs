@@ -9,6 +9,11 @@ use miti_domain::organisation::{OrgForm, OrgKind, Region};
 use miti_domain::person::{ContactRole, PersonInput};
 use miti_domain::text::Localized;
 
+mod applications;
+mod seat_race;
+
+pub use seat_race::{RaceReport, offered_cohort, seat_race_rounds, seats_under_concurrency};
+
 /// Runs every check in turn on one store.
 pub async fn run_all(store: &dyn Store) {
     store.ping().await.expect("ping");
@@ -21,6 +26,10 @@ pub async fn run_all(store: &dyn Store) {
     outbox(store).await;
     audit_is_atomic(store).await;
     catalogue(store).await;
+    applications::applications(store).await;
+    applications::reviews(store).await;
+    applications::selection(store).await;
+    applications::seats(store).await;
 }
 
 fn org(slug: &str, kind: &str, name_en: &str) -> OrgInput {
@@ -338,7 +347,30 @@ async fn people_and_mous(store: &dyn Store) {
     );
 }
 
+/// A week's water-management course at `host`, in English, in June 2027.
+fn programme_form(host: OrgId) -> miti_domain::programme::ProgrammeForm {
+    miti_domain::programme::ProgrammeForm {
+        host_org_id: host.to_string(),
+        themes: vec!["water-management".into()],
+        main_language: "en".into(),
+        title_en: "Water management".into(),
+        arrival: "2027-06-17".into(),
+        departure: "2027-06-24".into(),
+        venue: "SHRDC".into(),
+        timezone: "Asia/Seoul".into(),
+        contact_email: "miti@seoul.demo".into(),
+        per_diem: "20000".into(),
+        per_diem_currency: "KRW".into(),
+        ..Default::default()
+    }
+}
+
 async fn new_user(store: &dyn Store, email: &str, role: Role, org_id: i64) -> User {
+    user_with(store, email, vec![RoleGrant { role, org_id }]).await
+}
+
+/// A user named after their email, with these roles.
+async fn user_with(store: &dyn Store, email: &str, roles: Vec<RoleGrant>) -> User {
     store
         .create_user(
             admin(),
@@ -347,7 +379,7 @@ async fn new_user(store: &dyn Store, email: &str, role: Role, org_id: i64) -> Us
                 display_name: email.into(),
                 password_hash: "hash".into(),
                 locale: None,
-                roles: vec![RoleGrant { role, org_id }],
+                roles,
             },
         )
         .await
@@ -745,19 +777,12 @@ async fn catalogue(store: &dyn Store) {
     let mut known = slugs.clone();
     known.push("public-health".into());
     let form = ProgrammeForm {
-        host_org_id: host.id.to_string(),
         themes: vec!["water-management".into(), "public-health".into()],
         main_language: "ko".into(),
         title_ko: "물관리".into(),
-        title_en: "Water management".into(),
         arrival: "2018-06-17".into(),
         departure: "2018-06-24".into(),
-        venue: "SHRDC".into(),
-        timezone: "Asia/Seoul".into(),
-        contact_email: "miti@seoul.demo".into(),
-        per_diem: "20000".into(),
-        per_diem_currency: "KRW".into(),
-        ..Default::default()
+        ..programme_form(host.id)
     };
     let input = form.validate(&known).unwrap();
     let p = store
