@@ -187,6 +187,15 @@ mod tests {
         "invalid_document_line",
         "invalid_questions",
         "plan_step_refused",
+        "latin_letters_only",
+        "unknown_city",
+        "invalid_time",
+        "outside_programme",
+        "invalid_datetime",
+        "nonexistent_local_time",
+        "invalid_rubric_line",
+        "rank_taken",
+        "already_assigned",
     ];
 
     #[test]
