@@ -2,8 +2,11 @@
 //! the Secretariat, Seoul HQ, the regional centres with their lifecycles
 //! (Paris Île-de-France withdrawing in May 2018, Istanbul a candidate), the
 //! regional secretariats, partners, member cities across every region, the
-//! 2013–2014 MoUs, and one sign-in per role.
+//! 2013–2014 MoUs, one sign-in per role, and a call for applications open
+//! on the day of seeding with 55 applicants taken up to the selection
+//! (`applications`).
 
+mod applications;
 mod programmes;
 
 use miti_domain::OrgId;
@@ -54,6 +57,12 @@ pub const ACCOUNTS: &[(&str, &str, Role, &str)] = &[
         "Mexico City centre staff",
         Role::CentreStaff,
         "mexico-centre",
+    ),
+    (
+        "vetter@seoul.demo",
+        "Seoul HQ vetting officer",
+        Role::Vetter,
+        "shrdc",
     ),
     (
         "focal@dakar.demo",
@@ -141,6 +150,10 @@ pub struct Report {
     pub mous: usize,
     pub programmes: usize,
     pub accounts: Vec<(String, Role)>,
+    /// The programme whose call holds the demo applications.
+    pub applications_programme: Option<miti_domain::Id>,
+    /// Submitted applications in that call.
+    pub applications: usize,
     /// True when the network was already there and nothing was written.
     pub already_seeded: bool,
 }
@@ -314,19 +327,24 @@ pub async fn seed(services: &Services) -> Result<Report, String> {
     let mut report = Report {
         organisations: ids.len(),
         mous: net.mous.len(),
-        programmes,
+        programmes: programmes + 1,
         ..Default::default()
     };
+    let mut users = HashMap::new();
     for (email, name, role, org) in ACCOUNTS {
         let grant = RoleGrant {
             role: *role,
             org_id: id(org)?,
         };
-        services
+        let user = services
             .create_user(actor, email, name, DEMO_PASSWORD, vec![grant])
             .await
             .map_err(|x| e("account", email, x))?;
+        users.insert(email.to_string(), user);
         report.accounts.push((email.to_string(), *role));
     }
+    let seeded = applications::seed(services, &ids, &users).await?;
+    report.applications_programme = Some(seeded.programme_id);
+    report.applications = seeded.submitted;
     Ok(report)
 }
