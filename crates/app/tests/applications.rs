@@ -199,7 +199,9 @@ async fn from_application_to_confirmed_cohort(backend: Backend) {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, outbox) = admin.get_text("/outbox").await;
     assert_eq!(
-        outbox.matches("Application received").count(),
+        outbox
+            .matches("Application received: Smart city data")
+            .count(),
         1,
         "one email for a retried submit"
     );
