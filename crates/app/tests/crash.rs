@@ -12,8 +12,8 @@
 //! time with a form no one sent before (the cycle and try are in the
 //! motivation and the position). A submission is *acknowledged* when the
 //! server answered 303; a task stops at its first transport error (the
-//! server is gone). After a random 50–400 ms (seeded: `MITI_CRASH_SEED`,
-//! printed) the server gets SIGKILL; once every task has stopped, the test
+//! server is gone). A random 50–400 ms (seeded: `MITI_CRASH_SEED`,
+//! printed) after the cycle's first acknowledgement the server gets SIGKILL; once every task has stopped, the test
 //! opens the database itself (the store crates, as the server would) and
 //! checks, before restarting the server on the same database and data folder:
 //!
@@ -41,7 +41,9 @@ use miti_domain::call::AnswerValue;
 use miti_store::{ApplicationFilter, Store};
 use reqwest::StatusCode;
 use std::collections::{BTreeMap, BTreeSet};
-use std::time::Instant;
+use std::sync::Arc;
+use std::time::{Duration as StdDuration, Instant};
+use tokio::sync::Notify;
 
 on_both_backends!(acknowledged_submissions_survive_sigkill);
 
@@ -232,6 +234,7 @@ async fn submitter(
     city: String,
     task: usize,
     cycle: usize,
+    acked: Arc<Notify>,
 ) -> (usize, History) {
     let mut h = History::default();
     let token = match b.client.get(b.url("/login")).send().await {
@@ -257,6 +260,7 @@ async fn submitter(
             Ok(r) if r.status() == StatusCode::SEE_OTHER => {
                 h.last_ack = Some(h.sent.len() - 1);
                 h.acked += 1;
+                acked.notify_one();
             }
             Ok(r) => *h.refused.entry(r.status().as_u16()).or_default() += 1,
             Err(_) => break,
@@ -403,15 +407,23 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
     let mut refused = BTreeMap::<u16, usize>::new();
     for cycle in 1..=cycles {
         let mut set = tokio::task::JoinSet::new();
+        let first_ack = Arc::new(Notify::new());
         for (t, client) in clients.iter().enumerate() {
             let b = Browser {
                 client: client.clone(),
                 base: app.base.clone(),
             };
-            set.spawn(submitter(b, apps[t].0, city.clone(), t, cycle));
+            let n = first_ack.clone();
+            set.spawn(submitter(b, apps[t].0, city.clone(), t, cycle, n));
         }
+        // The kill lands while submissions flow: a random time after the
+        // cycle's first acknowledgement (a cold server opens its database
+        // connections first, which takes a while on PostgreSQL).
+        tokio::time::timeout(StdDuration::from_secs(30), first_ack.notified())
+            .await
+            .unwrap_or_else(|_| panic!("crash {name} cycle {cycle}: no answer in 30 s"));
         let delay = rng.between(50, 400);
-        tokio::time::sleep(std::time::Duration::from_millis(delay)).await;
+        tokio::time::sleep(StdDuration::from_millis(delay)).await;
         app.kill9();
         let mut in_cycle = 0;
         for (t, h) in set.join_all().await {
@@ -437,7 +449,7 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
         .await;
         assert!(
             integrity.is_ok() && wrong.is_empty(),
-            "crash {backend:?} cycle {cycle} (seed {seed}, kill after {delay} ms, \
+            "crash {backend:?} cycle {cycle} (seed {seed}, kill {delay} ms after the first acknowledgement, \
              {in_cycle} acknowledged): integrity {integrity:?}; lost or torn:\n{}",
             wrong.join("\n")
         );
