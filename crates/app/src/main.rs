@@ -126,8 +126,10 @@ enum DevCommand {
     Applicants {
         #[command(flatten)]
         db: DbArgs,
+        /// How many accounts.
         #[arg(long, default_value_t = 64)]
         count: u32,
+        /// The addresses' first part.
         #[arg(long, default_value = "applicant")]
         email_prefix: String,
         /// Slug of the member city the applicants belong to.

@@ -469,7 +469,7 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
     );
     println!(
         "crash {name}: cycles {cycles}, acknowledged {acknowledged} of {sent} sent, \
-         refused {refused:?}, lost 0, integrity ok, {:.1} s ({:.1} s set-up)",
+         refused {refused:?}, lost 0, integrity ok, {:.1} s ({:.1} s set-up), seed {seed}",
         started.elapsed().as_secs_f64(),
         set_up.as_secs_f64(),
     );
