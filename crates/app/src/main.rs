@@ -2,6 +2,7 @@
 
 mod backup;
 mod config;
+mod dev;
 mod serve;
 
 use clap::{Args, Parser, Subcommand};
@@ -105,10 +106,35 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Helpers for tests and benchmarks on a throwaway database.
+    #[command(hide = true)]
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+    },
     /// The UN SDG tools.
     Sdg {
         #[command(subcommand)]
         command: SdgCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DevCommand {
+    /// Make applicant accounts PREFIX-001..PREFIX-COUNT@applicants.test with
+    /// one password (from MITI_DEV_PASSWORD), held in a member city.
+    Applicants {
+        #[command(flatten)]
+        db: DbArgs,
+        /// How many accounts.
+        #[arg(long, default_value_t = 64)]
+        count: u32,
+        /// The addresses' first part.
+        #[arg(long, default_value = "applicant")]
+        email_prefix: String,
+        /// Slug of the member city the applicants belong to.
+        #[arg(long, default_value = "dakar")]
+        city: String,
     },
 }
 
@@ -209,6 +235,23 @@ async fn run(cli: Cli) -> Result<(), String> {
                 }
             }
         }
+        Command::Dev { command } => match command {
+            DevCommand::Applicants {
+                db,
+                count,
+                email_prefix,
+                city,
+            } => {
+                let s = settings(&cli.config, db_flags(&db))?;
+                let services = serve::services(&s).await?;
+                let password = std::env::var("MITI_DEV_PASSWORD")
+                    .map_err(|_| "set MITI_DEV_PASSWORD to the accounts' password".to_string())?;
+                let done =
+                    dev::applicants(&services, count, &email_prefix, &city, &password).await?;
+                println!("{done}");
+                Ok(())
+            }
+        },
         Command::Sdg { command } => match command {
             SdgCommand::Suggest => {
                 let mut text = String::new();

@@ -22,6 +22,9 @@ pub struct TestApp {
     _dir: tempfile::TempDir,
     pub database_url: String,
     pub data_dir: std::path::PathBuf,
+    /// How the server was started, for `restart`.
+    insecure_cookies: bool,
+    env: Vec<(String, String)>,
 }
 
 impl Drop for TestApp {
@@ -57,39 +60,11 @@ impl TestApp {
                 pg.create_database("app").await.unwrap()
             }
         };
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_miti"));
-        cmd.args(["serve", "--demo", "--bind", "127.0.0.1:0"])
-            .args(insecure_cookies.then_some("--insecure-cookies"))
-            .arg("--database-url")
-            .arg(&database_url)
-            .arg("--data-dir")
-            .arg(dir.path().join("data"))
-            .env("RUST_LOG", "warn")
-            .env_remove("MITI_SMTP_URL")
-            .current_dir(dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut child = cmd.spawn().expect("start miti");
-        let stdout = child.stdout.take().unwrap();
-        // The server prints "miti listening on http://ADDR" once it accepts connections.
-        let base = tokio::task::spawn_blocking(move || {
-            let mut lines = BufReader::new(stdout).lines();
-            for line in lines.by_ref() {
-                let line = line.unwrap();
-                if let Some(rest) = line.strip_prefix("miti listening on ") {
-                    let url = rest.split_whitespace().next().unwrap().to_string();
-                    // Keep draining so the child never blocks on a full pipe.
-                    std::thread::spawn(move || for _ in lines {});
-                    return url;
-                }
-            }
-            panic!("miti exited before listening");
-        })
-        .await
-        .unwrap();
+        let env: Vec<(String, String)> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let (child, base) = start(dir.path(), &database_url, insecure_cookies, &env).await;
         let data_dir = dir.path().join("data");
         Some(TestApp {
             base,
@@ -97,7 +72,30 @@ impl TestApp {
             _dir: dir,
             database_url,
             data_dir,
+            insecure_cookies,
+            env,
         })
+    }
+
+    /// Kills the server with SIGKILL (std's `Child::kill` on Unix): no
+    /// graceful shutdown, no flush, like a crash or the OOM killer.
+    pub fn kill9(&mut self) {
+        self.child.kill().expect("SIGKILL miti");
+        self.child.wait().expect("reap miti");
+    }
+
+    /// Starts `serve` again on the same database and data folder (a new
+    /// port: `base` changes). `--demo` seeds only an empty database.
+    pub async fn restart(&mut self) {
+        let (child, base) = start(
+            self._dir.path(),
+            &self.database_url,
+            self.insecure_cookies,
+            &self.env,
+        )
+        .await;
+        self.child = child;
+        self.base = base;
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -165,6 +163,49 @@ impl TestApp {
         }
         panic!("no organisation {slug}");
     }
+}
+
+/// Spawns `miti serve --demo` in `dir` and waits for its "listening" line.
+async fn start(
+    dir: &std::path::Path,
+    database_url: &str,
+    insecure_cookies: bool,
+    env: &[(String, String)],
+) -> (Child, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_miti"));
+    cmd.args(["serve", "--demo", "--bind", "127.0.0.1:0"])
+        .args(insecure_cookies.then_some("--insecure-cookies"))
+        .arg("--database-url")
+        .arg(database_url)
+        .arg("--data-dir")
+        .arg(dir.join("data"))
+        .env("RUST_LOG", "warn")
+        .env_remove("MITI_SMTP_URL")
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("start miti");
+    let stdout = child.stdout.take().unwrap();
+    // The server prints "miti listening on http://ADDR" once it accepts connections.
+    let base = tokio::task::spawn_blocking(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        for line in lines.by_ref() {
+            let line = line.unwrap();
+            if let Some(rest) = line.strip_prefix("miti listening on ") {
+                let url = rest.split_whitespace().next().unwrap().to_string();
+                // Keep draining so the child never blocks on a full pipe.
+                std::thread::spawn(move || for _ in lines {});
+                return url;
+            }
+        }
+        panic!("miti exited before listening");
+    })
+    .await
+    .unwrap();
+    (child, base)
 }
 
 pub struct Browser {
