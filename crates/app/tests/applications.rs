@@ -8,8 +8,7 @@
 
 mod common;
 
-use chrono::{Duration, Utc};
-use common::{Backend, Browser, TestApp};
+use common::{Backend, Browser, TestApp, location_id, programme_with_open_call};
 use reqwest::StatusCode;
 
 on_both_backends!(from_application_to_confirmed_cohort);
@@ -21,77 +20,6 @@ fn first_id(html: &str, re: &str) -> i64 {
         .unwrap_or_else(|| panic!("{re} in page"))[1]
         .parse()
         .unwrap()
-}
-
-fn location_id(r: &reqwest::Response, prefix: &str) -> i64 {
-    let loc = r.headers()["location"].to_str().unwrap();
-    loc.trim_start_matches(prefix)
-        .split(['?', '/'])
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
-}
-
-/// A Seoul programme with one seat and an open call.
-async fn programme_with_open_call(app: &TestApp, staff: &Browser, admin: &Browser) -> i64 {
-    let seoul = app.org_id("shrdc").await.to_string();
-    let r = staff
-        .post_form(
-            "/programmes",
-            &[
-                ("host_org_id", &seoul),
-                ("themes", "smart-city"),
-                ("main_language", "en"),
-                ("title_en", "Smart city data"),
-                ("arrival", "2027-09-05"),
-                ("departure", "2027-09-12"),
-                ("official_days", "5"),
-                ("lodging_nights", "7"),
-                ("venue", "SHRDC, Seoul"),
-                ("timezone", "Asia/Seoul"),
-                ("working_languages", "en, ko"),
-                ("capacity", "1"),
-                ("min_member_share_pct", "0"),
-                ("contact_email", "miti@seoul.demo"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let id = location_id(&r, "/programmes/");
-    let page = format!("/programmes/{id}");
-    for (who, to) in [
-        (staff, "planned"),
-        (admin, "endorsed"),
-        (staff, "call_open"),
-    ] {
-        let r = who
-            .post_form(&format!("{page}/status"), &[("to", to)])
-            .await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "to {to}");
-    }
-    let tz: chrono_tz::Tz = "Asia/Seoul".parse().unwrap();
-    let local =
-        |t: chrono::DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string();
-    let questions = serde_json::json!([
-        {"key": "motivation", "kind": "long_text", "required": true,
-         "label": {"main": "en", "texts": {"en": "Why this course?"}},
-         "min_len": 20, "max_len": 2000, "min": null, "max": null, "choices": [], "show_if": null}
-    ])
-    .to_string();
-    let r = staff
-        .post_form(
-            &format!("{page}/call"),
-            &[
-                ("opens_at", &local(Utc::now() - Duration::days(1))),
-                ("closes_at", &local(Utc::now() + Duration::days(30))),
-                ("documents", "cv | required | en=CV"),
-                ("questions", &questions),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    id
 }
 
 fn pdf() -> reqwest::multipart::Part {
@@ -148,7 +76,7 @@ async fn from_application_to_confirmed_cohort(backend: Backend) {
     };
     let staff = app.signed_in("staff@seoul.demo").await;
     let admin = app.signed_in("admin@secretariat.demo").await;
-    let programme = programme_with_open_call(&app, &staff, &admin).await;
+    let programme = programme_with_open_call(&app, "Smart city data", 1).await;
     let dakar = app.org_id("dakar").await.to_string();
 
     // Bad input is named field by field; a text file posing as a PDF is refused.

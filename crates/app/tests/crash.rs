@@ -34,15 +34,14 @@
 
 mod common;
 
-use chrono::{Duration, Utc};
-use common::{Backend, Browser, TestApp, csrf_from};
+use common::{Backend, Browser, TestApp, csrf_from, location_id, programme_with_open_call};
 use miti_domain::application::{ApplicationStatus, form_map};
 use miti_domain::call::AnswerValue;
 use miti_store::{ApplicationFilter, Store};
 use reqwest::StatusCode;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-use std::time::{Duration as StdDuration, Instant};
+use std::time::{Duration, Instant};
 use tokio::sync::Notify;
 
 on_both_backends!(acknowledged_submissions_survive_sigkill);
@@ -71,79 +70,6 @@ fn env_number(name: &str) -> Option<u64> {
     std::env::var(name)
         .ok()
         .map(|v| v.parse().unwrap_or_else(|_| panic!("{name}={v:?}")))
-}
-
-fn location_id(r: &reqwest::Response, prefix: &str) -> i64 {
-    let loc = r.headers()["location"].to_str().unwrap();
-    loc.trim_start_matches(prefix)
-        .split(['?', '/'])
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap()
-}
-
-/// A Seoul programme with an open call asking for a CV and a motivation.
-async fn programme_with_open_call(app: &TestApp) -> i64 {
-    let staff = app.signed_in("staff@seoul.demo").await;
-    let admin = app.signed_in("admin@secretariat.demo").await;
-    let seoul = app.org_id("shrdc").await.to_string();
-    let r = staff
-        .post_form(
-            "/programmes",
-            &[
-                ("host_org_id", &seoul),
-                ("themes", "smart-city"),
-                ("main_language", "en"),
-                ("title_en", "Crash-safe city data"),
-                ("arrival", "2027-09-05"),
-                ("departure", "2027-09-12"),
-                ("official_days", "5"),
-                ("lodging_nights", "7"),
-                ("venue", "SHRDC, Seoul"),
-                ("timezone", "Asia/Seoul"),
-                ("working_languages", "en, ko"),
-                ("capacity", "20"),
-                ("min_member_share_pct", "0"),
-                ("contact_email", "miti@seoul.demo"),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let id = location_id(&r, "/programmes/");
-    let page = format!("/programmes/{id}");
-    for (who, to) in [
-        (&staff, "planned"),
-        (&admin, "endorsed"),
-        (&staff, "call_open"),
-    ] {
-        let r = who
-            .post_form(&format!("{page}/status"), &[("to", to)])
-            .await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "to {to}");
-    }
-    let tz: chrono_tz::Tz = "Asia/Seoul".parse().unwrap();
-    let local =
-        |t: chrono::DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string();
-    let questions = serde_json::json!([
-        {"key": "motivation", "kind": "long_text", "required": true,
-         "label": {"main": "en", "texts": {"en": "Why this course?"}},
-         "min_len": 20, "max_len": 2000, "min": null, "max": null, "choices": [], "show_if": null}
-    ])
-    .to_string();
-    let r = staff
-        .post_form(
-            &format!("{page}/call"),
-            &[
-                ("opens_at", &local(Utc::now() - Duration::days(1))),
-                ("closes_at", &local(Utc::now() + Duration::days(30))),
-                ("documents", "cv | required | en=CV"),
-                ("questions", &questions),
-            ],
-        )
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    id
 }
 
 /// Makes the 64 applicant accounts with the binary's hidden dev command.
@@ -383,7 +309,7 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
     println!("crash {name}: seed {seed} (MITI_CRASH_SEED)");
     let mut rng = Rng(seed);
 
-    let programme = programme_with_open_call(&app).await;
+    let programme = programme_with_open_call(&app, "Crash-safe city data", 20).await;
     let city = app.org_id("dakar").await.to_string();
     make_applicants(&app);
     // Sign-ins hash passwords: a few at a time.
@@ -419,11 +345,11 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
         // The kill lands while submissions flow: a random time after the
         // cycle's first acknowledgement (a cold server opens its database
         // connections first, which takes a while on PostgreSQL).
-        tokio::time::timeout(StdDuration::from_secs(30), first_ack.notified())
+        tokio::time::timeout(Duration::from_secs(30), first_ack.notified())
             .await
             .unwrap_or_else(|_| panic!("crash {name} cycle {cycle}: no answer in 30 s"));
         let delay = rng.between(50, 400);
-        tokio::time::sleep(StdDuration::from_millis(delay)).await;
+        tokio::time::sleep(Duration::from_millis(delay)).await;
         app.kill9();
         let mut in_cycle = 0;
         for (t, h) in set.join_all().await {

@@ -305,3 +305,81 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// The id at the end of a redirect's location, after `prefix`.
+pub fn location_id(r: &Response, prefix: &str) -> i64 {
+    let loc = r.headers()["location"].to_str().unwrap();
+    loc.trim_start_matches(prefix)
+        .split(['?', '/'])
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+/// A Seoul programme titled `title` with `capacity` seats, taken to
+/// `call_open` through the pages, with an open call asking for a CV and a
+/// motivation (20+ characters).
+pub async fn programme_with_open_call(app: &TestApp, title: &str, capacity: u32) -> i64 {
+    use chrono::{Duration, Utc};
+    let staff = app.signed_in("staff@seoul.demo").await;
+    let admin = app.signed_in("admin@secretariat.demo").await;
+    let seoul = app.org_id("shrdc").await.to_string();
+    let capacity = capacity.to_string();
+    let r = staff
+        .post_form(
+            "/programmes",
+            &[
+                ("host_org_id", &seoul),
+                ("themes", "smart-city"),
+                ("main_language", "en"),
+                ("title_en", title),
+                ("arrival", "2027-09-05"),
+                ("departure", "2027-09-12"),
+                ("official_days", "5"),
+                ("lodging_nights", "7"),
+                ("venue", "SHRDC, Seoul"),
+                ("timezone", "Asia/Seoul"),
+                ("working_languages", "en, ko"),
+                ("capacity", &capacity),
+                ("min_member_share_pct", "0"),
+                ("contact_email", "miti@seoul.demo"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = location_id(&r, "/programmes/");
+    let page = format!("/programmes/{id}");
+    for (who, to) in [
+        (&staff, "planned"),
+        (&admin, "endorsed"),
+        (&staff, "call_open"),
+    ] {
+        let r = who
+            .post_form(&format!("{page}/status"), &[("to", to)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER, "to {to}");
+    }
+    let tz: chrono_tz::Tz = "Asia/Seoul".parse().unwrap();
+    let local =
+        |t: chrono::DateTime<Utc>| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string();
+    let questions = serde_json::json!([
+        {"key": "motivation", "kind": "long_text", "required": true,
+         "label": {"main": "en", "texts": {"en": "Why this course?"}},
+         "min_len": 20, "max_len": 2000, "min": null, "max": null, "choices": [], "show_if": null}
+    ])
+    .to_string();
+    let r = staff
+        .post_form(
+            &format!("{page}/call"),
+            &[
+                ("opens_at", &local(Utc::now() - Duration::days(1))),
+                ("closes_at", &local(Utc::now() + Duration::days(30))),
+                ("documents", "cv | required | en=CV"),
+                ("questions", &questions),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    id
+}
