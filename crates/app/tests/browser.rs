@@ -114,6 +114,15 @@ async fn sign_in(c: &Client, app: &TestApp, email: &str) {
         .click()
         .await
         .unwrap();
+    // Wait for the redirect away from the sign-in page, so that what the
+    // caller finds next belongs to the signed-in page, not the old one.
+    for _ in 0..100 {
+        if !c.current_url().await.unwrap().path().starts_with("/login") {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("still on the sign-in page");
 }
 
 async fn eval_bool(c: &Client, js: &str) -> bool {
