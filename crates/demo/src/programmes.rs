@@ -2,6 +2,7 @@
 //! Cairo, Mashhad and Paris courses, and a live 2027 cycle with open calls.
 
 use miti_domain::OrgId;
+use miti_domain::alignment::{AlignmentForm, AlignmentInput};
 use miti_domain::audit::Actor;
 use miti_domain::call::{Call, CallForm, Question, RequiredDocument, zone};
 use miti_domain::programme::{ProgrammeForm, ProgrammeStatus};
@@ -60,6 +61,9 @@ struct Entry {
     interpretation: Option<String>,
     #[serde(default)]
     call: Option<CallTimes>,
+    /// The SDG alignment: table rows, stakeholder map, the centre's answers.
+    #[serde(default)]
+    sdg: Option<AlignmentInput>,
 }
 
 fn flag(b: bool) -> String {
@@ -144,6 +148,16 @@ pub async fn seed(store: &dyn Store, ids: &HashMap<String, OrgId>) -> Result<usi
                 .await
                 .map_err(|e| format!("demo programme {key}: {e}"))?;
             status = next;
+        }
+        if let Some(sdg) = &p.sdg {
+            // Through the form, so the demo keeps the framework's rules too.
+            let input = AlignmentForm::from_input(sdg, 0)
+                .validate(miti_sdg::Framework::get())
+                .map_err(|e| format!("demo alignment {key}: {e:?}"))?;
+            store
+                .save_alignment(actor, created.id, 0, input)
+                .await
+                .map_err(|e| format!("demo alignment {key}: {e}"))?;
         }
         if let Some(times) = &p.call {
             let input = CallForm {

@@ -40,6 +40,11 @@ pub enum Action {
     PlanSubmit,
     /// Comment on, send back or endorse annual plans.
     PlanReview,
+    /// Edit a programme's SDG alignment and answer its suggestions (host
+    /// centre's staff; admins all).
+    SdgAlignmentEdit,
+    /// The network's SDG coverage by year, centre and theme.
+    SdgCoverageView,
 }
 
 /// Who may attempt each action. `None` means anyone (also anonymous);
@@ -80,6 +85,8 @@ pub const POLICY: &[(Action, Option<&[Role]>)] = {
         (Action::ThemeEdit, Some(&[NetworkAdmin])),
         (Action::PlanSubmit, Some(&[NetworkAdmin, CentreStaff])),
         (Action::PlanReview, Some(&[NetworkAdmin])),
+        (Action::SdgAlignmentEdit, Some(&[NetworkAdmin, CentreStaff])),
+        (Action::SdgCoverageView, Some(&[NetworkAdmin, CentreStaff])),
     ]
 };
 
@@ -165,6 +172,8 @@ mod tests {
             ThemeEdit,
             PlanSubmit,
             PlanReview,
+            SdgAlignmentEdit,
+            SdgCoverageView,
         ] {
             assert_eq!(POLICY.iter().filter(|(x, _)| *x == a).count(), 1, "{a:?}");
         }

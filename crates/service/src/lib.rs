@@ -6,6 +6,7 @@
 //! validated input, and answer with domain values or a [`DomainError`].
 
 pub mod auth;
+pub mod alignment;
 pub mod catalogue;
 pub mod context;
 pub mod documents;

@@ -9,6 +9,7 @@
 //! wires them into the trait.
 
 mod accounts;
+mod alignment;
 mod audit;
 mod calls;
 mod catalogue;

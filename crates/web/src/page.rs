@@ -28,6 +28,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("reset-sent", "reset-request-sent"),
     ("reset-done", "reset-done"),
     ("user-invited", "user-invited"),
+    ("sdg-alignment-saved", "sdg-alignment-saved"),
 ];
 
 impl Page {
@@ -169,6 +170,11 @@ mod tests {
         "invalid_document_line",
         "invalid_questions",
         "plan_step_refused",
+        "too_many",
+        "sdg_unknown_target",
+        "sdg_target_not_in_goal",
+        "sdg_unknown_indicator",
+        "sdg_indicator_not_in_target",
     ];
 
     #[test]
@@ -186,6 +192,9 @@ mod tests {
                         ("min", "12".into()),
                         ("from", "active".into()),
                         ("to", "candidate".into()),
+                        ("goal", "7".into()),
+                        ("target", "6.3".into()),
+                        ("indicator", "6.1.1".into()),
                     ],
                 );
                 let msg = field_message(&tr, &e.0[0]);

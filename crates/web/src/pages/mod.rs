@@ -3,8 +3,10 @@
 
 pub mod account;
 pub mod admin;
+pub mod alignment;
 pub mod auth;
 pub mod calendar;
+pub mod coverage;
 pub mod documents;
 pub mod home;
 pub mod mous;
