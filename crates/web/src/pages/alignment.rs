@@ -15,6 +15,7 @@ use axum::response::Response;
 use miti_domain::alignment::{
     Alignment, AlignmentForm, Influence, Partnership, RowForm, StakeholderForm, Strength,
 };
+use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
 use miti_i18n::Tr;
 use miti_sdg::{Framework, Lang};
@@ -412,7 +413,7 @@ fn answer_fields(f: &Fields, form: &AlignmentForm) -> Vec<Field> {
 /// Blank entries to add after `len` entries of which the last `trailing`
 /// are blank: enough that a few empty ones are always on offer.
 fn blanks_wanted(len: usize, trailing: usize) -> usize {
-    let want = if len == 0 { 3 } else { 2 };
+    let want: usize = if len == 0 { 3 } else { 2 };
     want.saturating_sub(trailing)
 }
 

@@ -17,6 +17,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::Datelike;
 use miti_domain::alignment::{CoverageLine, GENDER_EQUALITY, GoalCounts};
+use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
 use miti_i18n::Tr;
 use miti_sdg::{Framework, Lang};
