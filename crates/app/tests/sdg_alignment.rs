@@ -77,13 +77,24 @@ async fn alignment_editing_suggestions_and_api(backend: Backend) {
     let seoul = app.org_id("shrdc").await.to_string();
     let staff = app.signed_in("staff@seoul.demo").await;
     let cairo_staff = app.signed_in("staff@cairo.demo").await;
-    let id = programme(&staff, &seoul, "Urban water and sanitation", WATER, "water-management", false).await;
+    let id = programme(
+        &staff,
+        &seoul,
+        "Urban water and sanitation",
+        WATER,
+        "water-management",
+        false,
+    )
+    .await;
     let editor = format!("/programmes/{id}/sdg-alignment");
 
     // The editor suggests SDG 6 from the programme's texts, with evidence.
     let (s, html) = staff.get_text(&editor).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(html.contains(r#"name="accept" value="6""#), "SDG 6 suggested");
+    assert!(
+        html.contains(r#"name="accept" value="6""#),
+        "SDG 6 suggested"
+    );
     assert!(html.contains("wastewater"), "evidence shown");
 
     // Another centre's staff: 404 on the editor and on every write.
@@ -92,8 +103,9 @@ async fn alignment_editing_suggestions_and_api(backend: Backend) {
         .post_form(&editor, &[("version", "0"), ("rows.0.goal", "6")])
         .await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    let answers = format!("{editor}/suggestions");
     let r = cairo_staff
-        .post_form(&format!("{editor}/dismiss"), &[("goal", "6")])
+        .post_form(&answers, &[("goal", "6"), ("decision", "reject")])
         .await;
     assert_eq!(r.status(), StatusCode::NOT_FOUND);
     // A focal point may not edit alignments at all.
@@ -101,29 +113,49 @@ async fn alignment_editing_suggestions_and_api(backend: Backend) {
     assert_eq!(focal.status(&editor).await, StatusCode::FORBIDDEN);
 
     // Rejecting a suggestion is remembered; it can be restored.
-    let r = staff.post_form(&format!("{editor}/dismiss"), &[("goal", "6")]).await;
+    let r = staff
+        .post_form(&answers, &[("goal", "6"), ("decision", "reject")])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, html) = staff.get_text(&editor).await;
-    assert!(!html.contains(r#"name="accept" value="6""#), "rejected: not suggested again");
-    assert!(html.contains(&format!(r#"action="{editor}/restore""#)));
-    let r = staff.post_form(&format!("{editor}/restore"), &[("goal", "6")]).await;
+    assert!(
+        !html.contains(r#"name="accept" value="6""#),
+        "rejected: not suggested again"
+    );
+    assert!(html.contains(r#"name="decision" value="restore""#));
+    let r = staff
+        .post_form(&answers, &[("goal", "6"), ("decision", "restore")])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let (_, html) = staff.get_text(&editor).await;
     assert!(html.contains(r#"name="accept" value="6""#), "restored");
-    let r = staff.post_form(&format!("{editor}/dismiss"), &[("goal", "18")]).await;
+    let r = staff
+        .post_form(&answers, &[("goal", "18"), ("decision", "reject")])
+        .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // Accepting one adds a row prefilled with its goal and target.
-    let (s, html) = staff.get_text(&format!("{editor}?accept=6&target=6.3")).await;
+    let (s, html) = staff
+        .get_text(&format!("{editor}?accept=6&target=6.3"))
+        .await;
     assert_eq!(s, StatusCode::OK);
-    assert!(html.contains(r#"<option value="6" selected>"#), "goal prefilled");
-    assert!(html.contains(r#"name="rows.0.target" value="6.3""#), "target prefilled");
+    assert!(
+        html.contains(r#"<option value="6" selected>"#),
+        "goal prefilled"
+    );
+    assert!(
+        html.contains(r#"name="rows.0.target" value="6.3""#),
+        "target prefilled"
+    );
 
     // A target of another goal: 422, the field named, the typed text kept.
     let mut form = vec![
         ("version", "0"),
         ("rows.0.strategic_focus", "Clean rivers"),
-        ("rows.0.project_example", "Leak detection in the Han river basin"),
+        (
+            "rows.0.project_example",
+            "Leak detection in the Han river basin",
+        ),
         ("rows.0.goal", "6"),
         ("rows.0.target", "6.3"),
         ("rows.0.indicator", "6.3.1"),
@@ -143,19 +175,35 @@ async fn alignment_editing_suggestions_and_api(backend: Backend) {
     let r = staff.post_form(&editor, &form).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = r.text().await.unwrap();
-    assert!(html.contains(r#"id="rows.1.target-error""#), "rows.1.target named");
+    assert!(
+        html.contains(r#"id="rows.1.target-error""#),
+        "rows.1.target named"
+    );
     assert!(html.contains("does not belong to goal"));
-    assert!(html.contains("Mentoring for women engineers"), "typed text kept");
+    assert!(
+        html.contains("Mentoring for women engineers"),
+        "typed text kept"
+    );
 
     form.retain(|(k, _)| *k != "rows.1.target");
     form.push(("rows.1.target", "5.5"));
     let r = staff.post_form(&editor, &form).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert!(r.headers()["location"].to_str().unwrap().starts_with(&format!("/programmes/{id}")));
+    assert!(
+        r.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with(&format!("/programmes/{id}"))
+    );
     // Saving again from version 0 is a conflict, not an overwrite.
     let r = staff.post_form(&editor, &form).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().contains(r#"name="version" value="1""#));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains(r#"name="version" value="1""#)
+    );
 
     // The staff page and the public page show the table and the SDG 5 badge;
     // the aligned goal is no longer suggested.
@@ -165,7 +213,9 @@ async fn alignment_editing_suggestions_and_api(backend: Backend) {
     assert!(html.contains("Seoul Waterworks Authority"));
     let (s, html) = app.browser().get_text(&format!("/catalogue/{id}")).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(html.contains("Mentoring for women engineers") && html.contains("Gender equality (SDG 5)"));
+    assert!(
+        html.contains("Mentoring for women engineers") && html.contains("Gender equality (SDG 5)")
+    );
     assert!(!html.contains(&editor), "no editor link in public");
     let (_, html) = staff.get_text(&editor).await;
     assert!(!html.contains(r#"name="accept" value="6""#));
@@ -186,7 +236,15 @@ async fn alignment_editing_suggestions_and_api(backend: Backend) {
     assert_eq!(v["rows"][1]["goal"], 5);
     assert_eq!(v["stakeholders"][0]["influence"], "high");
     assert_eq!(v["answers"]["alignment_strength"], "yes");
-    let draft = programme(&staff, &seoul, "Draft water course", WATER, "water-management", true).await;
+    let draft = programme(
+        &staff,
+        &seoul,
+        "Draft water course",
+        WATER,
+        "water-management",
+        true,
+    )
+    .await;
     let r = app
         .browser()
         .get(&format!("/api/v1/programmes/{draft}/sdg-alignment"))
@@ -196,7 +254,11 @@ async fn alignment_editing_suggestions_and_api(backend: Backend) {
     // Every write left its audit row.
     let admin = app.signed_in("admin@secretariat.demo").await;
     let (_, audit) = admin.get_text("/audit?action=sdg_").await;
-    for action in ["sdg_alignment.save", "sdg_suggestion.dismiss", "sdg_suggestion.restore"] {
+    for action in [
+        "sdg_alignment.save",
+        "sdg_suggestion.dismiss",
+        "sdg_suggestion.restore",
+    ] {
         assert!(audit.contains(action), "{action} audited");
     }
 }
@@ -226,11 +288,35 @@ async fn coverage_and_csv(backend: Backend) {
     // (11.1, 6.1, 5) published, Cairo's draft (13.1), and one not aligned.
     let a = programme(&staff, &seoul, "Water", WATER, "water-management", false).await;
     align(&staff, a, &[("6", "6.3"), ("5", "5.5")]).await;
-    let b = programme(&staff, &seoul, "Governance", "Open data", "governance", false).await;
+    let b = programme(
+        &staff,
+        &seoul,
+        "Governance",
+        "Open data",
+        "governance",
+        false,
+    )
+    .await;
     align(&staff, b, &[("16", "16.6")]).await;
-    let c = programme(&cairo_staff, &cairo, "Informal areas", "Housing", "urban-management", false).await;
+    let c = programme(
+        &cairo_staff,
+        &cairo,
+        "Informal areas",
+        "Housing",
+        "urban-management",
+        false,
+    )
+    .await;
     align(&cairo_staff, c, &[("11", "11.1"), ("6", "6.1"), ("5", "")]).await;
-    let d = programme(&cairo_staff, &cairo, "Floods", "Flood risk", "climate-change", true).await;
+    let d = programme(
+        &cairo_staff,
+        &cairo,
+        "Floods",
+        "Flood risk",
+        "climate-change",
+        true,
+    )
+    .await;
     align(&cairo_staff, d, &[("13", "13.1")]).await;
     programme(&staff, &seoul, "Transport", "Buses", "transport", false).await;
 
@@ -266,16 +352,23 @@ async fn coverage_and_csv(backend: Backend) {
     assert!(!html.contains("<script>"), "no inline script");
     assert!(html.contains("Programmes: \u{2068}4\u{2069}") || html.contains("Programmes: 4"));
     assert!(html.contains("Courses covering SDG 5"));
-    let share = regex::Regex::new(r"Courses covering SDG 5: \W*2\W* of \W*4\W* \(\W*50\W* %\)").unwrap();
+    let share =
+        regex::Regex::new(r"Courses covering SDG 5: \W*2\W* of \W*4\W* \(\W*50\W* %\)").unwrap();
     assert!(share.is_match(&html), "2 of 4 courses cover SDG 5");
-    assert!(html.contains(r#"href="/sdg/goals/1""#), "goal 1 listed as untouched");
+    assert!(
+        html.contains(r#"href="/sdg/goals/1""#),
+        "goal 1 listed as untouched"
+    );
     assert!(html.contains("Informal areas"), "SDG 5 course listed");
     let (s, _) = admin.get_text("/sdg/coverage?year=2029&lang=ar").await;
     assert_eq!(s, StatusCode::OK);
 
     // Who may look, and a bad year.
     let focal = app.signed_in("focal@dakar.demo").await;
-    assert_eq!(focal.status("/sdg/coverage?year=2029").await, StatusCode::FORBIDDEN);
+    assert_eq!(
+        focal.status("/sdg/coverage?year=2029").await,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(
         staff.status("/sdg/coverage?year=twenty").await,
         StatusCode::UNPROCESSABLE_ENTITY

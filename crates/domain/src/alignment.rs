@@ -271,11 +271,7 @@ impl AlignmentForm {
             }
         }
         if stakeholders.len() > MAX_ROWS {
-            errs.add_with(
-                "stakeholders",
-                "too_many",
-                &[("max", MAX_ROWS.to_string())],
-            );
+            errs.add_with("stakeholders", "too_many", &[("max", MAX_ROWS.to_string())]);
         }
         let text = |errs: &mut FieldErrors, field: &str, v: &str| {
             validate::optional(errs, field, v, 2000).unwrap_or_default()
@@ -388,10 +384,18 @@ fn validate_row(
     r: &RowForm,
 ) -> Option<AlignmentRow> {
     let before = errs.0.len();
-    let strategic_focus =
-        validate::required(errs, &format!("{at}.strategic_focus"), &r.strategic_focus, 300);
-    let project_example =
-        validate::required(errs, &format!("{at}.project_example"), &r.project_example, 1000);
+    let strategic_focus = validate::required(
+        errs,
+        &format!("{at}.strategic_focus"),
+        &r.strategic_focus,
+        300,
+    );
+    let project_example = validate::required(
+        errs,
+        &format!("{at}.project_example"),
+        &r.project_example,
+        1000,
+    );
     let goal = goal_number(errs, &format!("{at}.goal"), &r.goal);
     let code = |v: &str| Some(v.trim().to_ascii_lowercase()).filter(|c| !c.is_empty());
     let target = code(&r.target);
@@ -451,11 +455,17 @@ fn validate_stakeholder(
     s: &StakeholderForm,
 ) -> Option<Stakeholder> {
     let before = errs.0.len();
-    let organisation = validate::required(errs, &format!("{at}.organisation"), &s.organisation, 200);
+    let organisation =
+        validate::required(errs, &format!("{at}.organisation"), &s.organisation, 200);
     let role = validate::required(errs, &format!("{at}.role"), &s.role, 500);
     let interest =
         validate::optional(errs, &format!("{at}.interest"), &s.interest, 500).unwrap_or_default();
-    let influence = validate::choice(errs, &format!("{at}.influence"), &s.influence, Influence::parse);
+    let influence = validate::choice(
+        errs,
+        &format!("{at}.influence"),
+        &s.influence,
+        Influence::parse,
+    );
     let partnership = validate::choice(
         errs,
         &format!("{at}.partnership"),
@@ -599,7 +609,10 @@ fn add_goals(counts: &mut GoalCounts, goals: &BTreeSet<u8>) {
     }
 }
 
-fn line<'a, K: Ord + Clone>(lines: &'a mut BTreeMap<K, CoverageLine<K>>, key: &K) -> &'a mut CoverageLine<K> {
+fn line<'a, K: Ord + Clone>(
+    lines: &'a mut BTreeMap<K, CoverageLine<K>>,
+    key: &K,
+) -> &'a mut CoverageLine<K> {
     lines.entry(key.clone()).or_insert_with(|| CoverageLine {
         key: key.clone(),
         programmes: 0,
@@ -695,7 +708,11 @@ mod tests {
     #[test]
     fn a_good_form_parses() {
         let f = AlignmentForm {
-            rows: vec![row("6", "6.3", "6.3.1"), row("SDG 5", "5.5", ""), row("11", "11.A", "")],
+            rows: vec![
+                row("6", "6.3", "6.3.1"),
+                row("SDG 5", "5.5", ""),
+                row("11", "11.A", ""),
+            ],
             stakeholders: vec![people("high", "existing")],
             alignment_strength: "partly".into(),
             content_focus: "Water management".into(),
@@ -705,7 +722,11 @@ mod tests {
         assert_eq!(a.rows.len(), 3);
         assert_eq!(a.rows[0].target.as_deref(), Some("6.3"));
         assert_eq!(a.rows[0].indicator.as_deref(), Some("6.3.1"));
-        assert_eq!(a.rows[2].target.as_deref(), Some("11.a"), "codes normalised");
+        assert_eq!(
+            a.rows[2].target.as_deref(),
+            Some("11.a"),
+            "codes normalised"
+        );
         assert_eq!(a.goals(), BTreeSet::from([5, 6, 11]));
         assert!(a.covers_gender_equality());
         assert_eq!(a.stakeholders[0].influence, Influence::High);
@@ -730,7 +751,10 @@ mod tests {
             got,
             vec![
                 ("rows.1.target".to_string(), "sdg_target_not_in_goal"),
-                ("rows.2.indicator".to_string(), "sdg_indicator_not_in_target"),
+                (
+                    "rows.2.indicator".to_string(),
+                    "sdg_indicator_not_in_target"
+                ),
                 ("rows.3.target".to_string(), "sdg_unknown_target"),
                 ("rows.4.target".to_string(), "required"),
                 ("rows.5.indicator".to_string(), "sdg_unknown_indicator"),
@@ -761,10 +785,13 @@ mod tests {
                 },
                 row("", "", ""),
             ],
-            stakeholders: vec![people("huge", "maybe"), StakeholderForm {
-                interest: "Only an interest".into(),
-                ..Default::default()
-            }],
+            stakeholders: vec![
+                people("huge", "maybe"),
+                StakeholderForm {
+                    interest: "Only an interest".into(),
+                    ..Default::default()
+                },
+            ],
             alignment_strength: "always".into(),
             partners: "p".repeat(2001),
             ..Default::default()
@@ -859,7 +886,13 @@ mod tests {
         assert_eq!(open.iter().map(|x| x.goal).collect::<Vec<_>>(), [11]);
     }
 
-    fn item(id: Id, centre: OrgId, themes: &[&str], targets: &[&str], goals: &[u8]) -> CoverageItem {
+    fn item(
+        id: Id,
+        centre: OrgId,
+        themes: &[&str],
+        targets: &[&str],
+        goals: &[u8],
+    ) -> CoverageItem {
         let mut g: BTreeSet<u8> = goals.iter().copied().collect();
         for t in targets {
             g.insert(target_order(t).0 as u8);
@@ -881,7 +914,13 @@ mod tests {
         let items = vec![
             item(10, 1, &["water"], &["6.1", "6.3"], &[5]),
             item(11, 1, &["governance"], &["16.6", "5.5"], &[]),
-            item(20, 2, &["water", "urban", "water"], &["6.3", "11.a", "11.1"], &[]),
+            item(
+                20,
+                2,
+                &["water", "urban", "water"],
+                &["6.3", "11.a", "11.1"],
+                &[],
+            ),
             item(30, 3, &["urban"], &[], &[]),
         ];
         let c = coverage(&items);

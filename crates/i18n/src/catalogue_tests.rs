@@ -502,7 +502,10 @@ const REQUIRED_VARIABLES: &[(&str, &[&str])] = &[
     ("field-too-short", &["min"]),
     ("field-too-many", &["max"]),
     ("field-sdg-target-not-in-goal", &["target", "goal"]),
-    ("field-sdg-indicator-not-in-target", &["indicator", "target"]),
+    (
+        "field-sdg-indicator-not-in-target",
+        &["indicator", "target"],
+    ),
     ("sdg-alignment-edit-title", &["title"]),
     ("sdg-alignment-row", &["number"]),
     ("sdg-alignment-stakeholder", &["number"]),

@@ -5,8 +5,8 @@
 //! know nothing of HTTP: they take a [`Ctx`] (who is asking, from where) and
 //! validated input, and answer with domain values or a [`DomainError`].
 
-pub mod auth;
 pub mod alignment;
+pub mod auth;
 pub mod catalogue;
 pub mod context;
 pub mod documents;

@@ -185,9 +185,11 @@ where
             .bind(i64::from(goal))
             .bind(Utc::now())
         } else {
-            sqlx::query("DELETE FROM sdg_dismissed_suggestions WHERE programme_id = $1 AND goal = $2")
-                .bind(programme_id)
-                .bind(i64::from(goal))
+            sqlx::query(
+                "DELETE FROM sdg_dismissed_suggestions WHERE programme_id = $1 AND goal = $2",
+            )
+            .bind(programme_id)
+            .bind(i64::from(goal))
         };
         q.execute(&mut *tx).await.map_err(missing_programme)?;
         let action = if dismissed {

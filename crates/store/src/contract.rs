@@ -1050,7 +1050,10 @@ async fn sdg_alignment(store: &dyn Store) {
             ..Default::default()
         },
     };
-    let saved = store.save_alignment(admin(), p.id, 0, a.clone()).await.unwrap();
+    let saved = store
+        .save_alignment(admin(), p.id, 0, a.clone())
+        .await
+        .unwrap();
     assert_eq!(saved.version, 1);
     assert_eq!(saved.input, a, "an alignment reads back exactly as written");
     // A second "first save" and a save from an old version are refused.
@@ -1061,7 +1064,10 @@ async fn sdg_alignment(store: &dyn Store) {
     a.rows[0].goal = 5;
     a.rows[0].target = None;
     a.rows[0].indicator = None;
-    let again = store.save_alignment(admin(), p.id, 1, a.clone()).await.unwrap();
+    let again = store
+        .save_alignment(admin(), p.id, 1, a.clone())
+        .await
+        .unwrap();
     assert_eq!(again.version, 2);
     assert!(matches!(
         store.save_alignment(admin(), p.id, 1, a.clone()).await,
@@ -1070,7 +1076,9 @@ async fn sdg_alignment(store: &dyn Store) {
     assert_eq!(store.alignment(p.id).await.unwrap().unwrap().input, a);
     for base in [0, 3] {
         assert!(matches!(
-            store.save_alignment(admin(), 999_999, base, a.clone()).await,
+            store
+                .save_alignment(admin(), 999_999, base, a.clone())
+                .await,
             Err(StoreError::NotFound)
         ));
     }
@@ -1081,14 +1089,28 @@ async fn sdg_alignment(store: &dyn Store) {
     assert!(store.alignments(1999).await.unwrap().is_empty());
 
     // Dismissed suggestions: remembered once per goal, and restorable.
-    store.set_suggestion_dismissed(admin(), p.id, 11, true).await.unwrap();
-    store.set_suggestion_dismissed(admin(), p.id, 6, true).await.unwrap();
-    store.set_suggestion_dismissed(admin(), p.id, 6, true).await.unwrap();
+    store
+        .set_suggestion_dismissed(admin(), p.id, 11, true)
+        .await
+        .unwrap();
+    store
+        .set_suggestion_dismissed(admin(), p.id, 6, true)
+        .await
+        .unwrap();
+    store
+        .set_suggestion_dismissed(admin(), p.id, 6, true)
+        .await
+        .unwrap();
     assert_eq!(store.dismissed_suggestions(p.id).await.unwrap(), [6, 11]);
-    store.set_suggestion_dismissed(admin(), p.id, 11, false).await.unwrap();
+    store
+        .set_suggestion_dismissed(admin(), p.id, 11, false)
+        .await
+        .unwrap();
     assert_eq!(store.dismissed_suggestions(p.id).await.unwrap(), [6]);
     assert!(matches!(
-        store.set_suggestion_dismissed(admin(), 999_999, 6, true).await,
+        store
+            .set_suggestion_dismissed(admin(), 999_999, 6, true)
+            .await,
         Err(StoreError::NotFound)
     ));
     assert_eq!(audit_count(store, "sdg_suggestion.dismiss").await, 3);

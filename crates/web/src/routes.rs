@@ -177,14 +177,9 @@ fn build() -> Routes {
         alignment::save,
     )
     .post(
-        "/programmes/{id}/sdg-alignment/dismiss",
+        "/programmes/{id}/sdg-alignment/suggestions",
         SdgAlignmentEdit,
-        alignment::dismiss,
-    )
-    .post(
-        "/programmes/{id}/sdg-alignment/restore",
-        SdgAlignmentEdit,
-        alignment::restore,
+        alignment::answer,
     )
     .get("/plans", PlanSubmit, plans::list)
     .post("/plans", PlanSubmit, plans::submit)

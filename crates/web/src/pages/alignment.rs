@@ -332,7 +332,11 @@ fn row_entry(f: &Fields, n: usize, r: &RowForm, accepted: bool) -> Entry {
                 goal_choices(f.tr, &r.goal),
             ),
             target,
-            f.text("sdg-alignment-indicator", format!("{at}.indicator"), &r.indicator),
+            f.text(
+                "sdg-alignment-indicator",
+                format!("{at}.indicator"),
+                &r.indicator,
+            ),
         ],
         remove: format!("{at}.remove"),
         removed: !r.remove.trim().is_empty(),
@@ -352,7 +356,11 @@ fn stakeholder_entry(f: &Fields, n: usize, s: &StakeholderForm) -> Entry {
                 &s.organisation,
             ),
             f.text("sdg-alignment-role", format!("{at}.role"), &s.role),
-            f.text("sdg-alignment-interest", format!("{at}.interest"), &s.interest),
+            f.text(
+                "sdg-alignment-interest",
+                format!("{at}.interest"),
+                &s.interest,
+            ),
             f.select(
                 "sdg-alignment-influence",
                 format!("{at}.influence"),
@@ -398,9 +406,12 @@ fn answer_fields(f: &Fields, form: &AlignmentForm) -> Vec<Field> {
             "sdg-answer-alignment-strength",
             "alignment_strength".into(),
             &form.alignment_strength,
-            choices_of(Strength::ALL, &form.alignment_strength, Strength::as_str, |x| {
-                strength_label(f.tr, x)
-            }),
+            choices_of(
+                Strength::ALL,
+                &form.alignment_strength,
+                Strength::as_str,
+                |x| strength_label(f.tr, x),
+            ),
         ),
         f.area(
             "sdg-answer-alignment-why",
@@ -584,34 +595,31 @@ pub async fn save(
     }
 }
 
+/// An answer to one suggestion: `decision` is `reject` (not suggested
+/// again) or `restore` (suggested again).
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
-pub struct GoalForm {
+pub struct SuggestionAnswer {
     pub goal: String,
+    pub decision: String,
 }
 
-/// `POST /programmes/{id}/sdg-alignment/dismiss`: not suggested again.
-pub async fn dismiss(
+/// `POST /programmes/{id}/sdg-alignment/suggestions`
+pub async fn answer(
     State(s): State<AppState>,
     req: Req,
     Path(id): Path<Id>,
-    axum::Form(f): axum::Form<GoalForm>,
+    axum::Form(f): axum::Form<SuggestionAnswer>,
 ) -> Result<Response, WebError> {
+    let dismissed = match f.decision.trim() {
+        "reject" => true,
+        "restore" => false,
+        _ => return Err(FieldErrors::single("decision", "invalid_choice").into()),
+    };
     s.services
-        .answer_suggestion(&req.ctx, id, &f.goal, true)
+        .answer_suggestion(&req.ctx, id, &f.goal, dismissed)
         .await?;
-    Ok(see_other(&format!("/programmes/{id}/sdg-alignment#suggestions")))
-}
-
-/// `POST /programmes/{id}/sdg-alignment/restore`: suggested again.
-pub async fn restore(
-    State(s): State<AppState>,
-    req: Req,
-    Path(id): Path<Id>,
-    axum::Form(f): axum::Form<GoalForm>,
-) -> Result<Response, WebError> {
-    s.services
-        .answer_suggestion(&req.ctx, id, &f.goal, false)
-        .await?;
-    Ok(see_other(&format!("/programmes/{id}/sdg-alignment#suggestions")))
+    Ok(see_other(&format!(
+        "/programmes/{id}/sdg-alignment#suggestions"
+    )))
 }

@@ -129,7 +129,11 @@ fn heat_map(
     for (row, (label, goals)) in lines.iter().enumerate() {
         let y = HEADER + i32::try_from(row).unwrap_or(0) * CELL;
         labels.push(Label {
-            x: if rtl { width - LABEL_WIDTH + 8 } else { LABEL_WIDTH - 8 },
+            x: if rtl {
+                width - LABEL_WIDTH + 8
+            } else {
+                LABEL_WIDTH - 8
+            },
             y: y + CELL / 2 + 4,
             text: shorten(label),
             title: label.clone(),
@@ -140,7 +144,11 @@ fn heat_map(
             cells.push(Cell {
                 x: x_of(g),
                 y,
-                fill: if count == 0 { "#eef1f5" } else { goal_colour(fw, g) },
+                fill: if count == 0 {
+                    "#eef1f5"
+                } else {
+                    goal_colour(fw, g)
+                },
                 opacity: if count == 0 {
                     "1".into()
                 } else {
@@ -357,14 +365,7 @@ fn goal_rows(
 fn coverage_csv(tr: &Tr, n: &Names, r: &CoverageReport) -> Result<String, csv::Error> {
     let c = &r.coverage;
     let mut w = csv::Writer::from_writer(vec![]);
-    w.write_record([
-        "scope",
-        "group_id",
-        "group",
-        "goal",
-        "target",
-        "programmes",
-    ])?;
+    w.write_record(["scope", "group_id", "group", "goal", "target", "programmes"])?;
     let all = tr.t("sdg-coverage-network");
     w.write_record(["network", "", &all, "", "", &c.programmes.to_string()])?;
     goal_rows(&mut w, "network", "", &all, &c.goals)?;
@@ -373,7 +374,13 @@ fn coverage_csv(tr: &Tr, n: &Names, r: &CoverageReport) -> Result<String, csv::E
         w.write_record(["network", "", &all, goal, code, &count.to_string()])?;
     }
     for l in &c.by_centre {
-        goal_rows(&mut w, "centre", &l.key.to_string(), &n.org(l.key), &l.goals)?;
+        goal_rows(
+            &mut w,
+            "centre",
+            &l.key.to_string(),
+            &n.org(l.key),
+            &l.goals,
+        )?;
     }
     for l in &c.by_theme {
         goal_rows(&mut w, "theme", &l.key, &n.theme(&l.key), &l.goals)?;
