@@ -33,7 +33,7 @@ string_enum!(
     Partnership {
         Existing = "existing",
         Potential = "potential",
-        NoPartnership = "none",
+        None = "none",
     }
 );
 
@@ -845,6 +845,22 @@ mod tests {
         assert_eq!(again.version, "3");
         assert_eq!(again.validate(fw()).unwrap(), input);
         assert_eq!(AlignmentForm::from_alignment(None).version, "0");
+    }
+
+    #[test]
+    fn choices_serialise_as_the_form_writes_them() {
+        for p in Partnership::ALL {
+            assert_eq!(
+                serde_json::to_string(p).unwrap(),
+                format!("\"{}\"", p.as_str())
+            );
+        }
+        for i in Influence::ALL {
+            assert_eq!(serde_json::to_string(i).unwrap(), format!("\"{}\"", i.as_str()));
+        }
+        for s in Strength::ALL {
+            assert_eq!(serde_json::to_string(s).unwrap(), format!("\"{}\"", s.as_str()));
+        }
     }
 
     #[test]
