@@ -856,10 +856,16 @@ mod tests {
             );
         }
         for i in Influence::ALL {
-            assert_eq!(serde_json::to_string(i).unwrap(), format!("\"{}\"", i.as_str()));
+            assert_eq!(
+                serde_json::to_string(i).unwrap(),
+                format!("\"{}\"", i.as_str())
+            );
         }
         for s in Strength::ALL {
-            assert_eq!(serde_json::to_string(s).unwrap(), format!("\"{}\"", s.as_str()));
+            assert_eq!(
+                serde_json::to_string(s).unwrap(),
+                format!("\"{}\"", s.as_str())
+            );
         }
     }
 
