@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Backend, TestApp};
+use common::{Backend, TestApp, location_id, programme_form};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -14,36 +14,6 @@ on_both_backends!(
     workflow_by_role_scope_and_audit,
     translated_catalogue_and_api
 );
-
-fn programme_form<'a>(host: &'a str, title_en: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("host_org_id", host),
-        ("themes", "transport"),
-        ("themes", "smart-city"),
-        ("main_language", "ko"),
-        ("title_ko", "스마트 교통"),
-        ("title_en", title_en),
-        ("summary_ko", "서울의 교통 혁신"),
-        ("arrival", "2027-09-05"),
-        ("departure", "2027-09-12"),
-        ("official_days", "4.5"),
-        ("lodging_nights", "7"),
-        ("venue", "SHRDC, Seoul"),
-        ("timezone", "Asia/Seoul"),
-        ("working_languages", "en, ko"),
-        ("capacity", "15"),
-        ("min_member_share_pct", "60"),
-        ("meals", "on"),
-        ("per_diem", "30000"),
-        ("per_diem_currency", "KRW"),
-        ("contact_email", "miti@seoul.demo"),
-    ]
-}
-
-fn id_from_location(r: &reqwest::Response) -> i64 {
-    let loc = r.headers()["location"].to_str().unwrap();
-    loc.trim_start_matches("/programmes/").parse().unwrap()
-}
 
 async fn workflow_by_role_scope_and_audit(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
@@ -82,7 +52,7 @@ async fn workflow_by_role_scope_and_audit(backend: Backend) {
         .post_form("/programmes", &programme_form(&seoul, "Smart transport"))
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let id = id_from_location(&r);
+    let id = location_id(&r, "/programmes/");
     let page = format!("/programmes/{id}");
     let (s, html) = staff.get_text(&page).await;
     assert_eq!(s, StatusCode::OK);

@@ -1,6 +1,7 @@
 //! Demo programmes (`data/programmes.json`): the 2018 Seoul calendar, the
 //! Cairo, Mashhad and Paris courses, and a live 2027 cycle with open calls.
 
+use miti_domain::alignment::{AlignmentForm, AlignmentInput};
 use miti_domain::audit::Actor;
 use miti_domain::call::{Call, CallForm, Question, RequiredDocument, zone};
 use miti_domain::programme::{ProgrammeForm, ProgrammeStatus};
@@ -68,6 +69,9 @@ pub(crate) struct Entry {
     gender_balance_target_pct: Option<i32>,
     #[serde(default)]
     pub(crate) call: Option<CallTimes>,
+    /// The SDG alignment: table rows, stakeholder map, the centre's answers.
+    #[serde(default)]
+    sdg: Option<AlignmentInput>,
 }
 
 fn flag(b: bool) -> String {
@@ -220,6 +224,16 @@ pub(crate) async fn create(
             .await
             .map_err(|e| format!("demo programme {key}: {e}"))?;
         status = next;
+    }
+    if let Some(sdg) = &p.sdg {
+        // Through the form, so the demo keeps the framework's rules too.
+        let input = AlignmentForm::from_input(sdg, 0)
+            .validate(miti_sdg::Framework::get())
+            .map_err(|e| format!("demo alignment {key}: {e:?}"))?;
+        store
+            .save_alignment(actor, created.id, 0, input)
+            .await
+            .map_err(|e| format!("demo alignment {key}: {e}"))?;
     }
     if let Some(times) = &p.call {
         let input = CallForm {

@@ -5,6 +5,7 @@
 //! the layers above only ever see values that keep the rules.
 
 pub mod account;
+pub mod alignment;
 pub mod application;
 pub mod audit;
 pub mod call;

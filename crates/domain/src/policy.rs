@@ -53,6 +53,11 @@ pub enum Action {
     Review,
     /// See and set vetting status: a dedicated role, not all staff.
     Vet,
+    /// Edit a programme's SDG alignment and answer its suggestions (host
+    /// centre's staff; admins all).
+    SdgAlignmentEdit,
+    /// The network's SDG coverage by year, centre and theme.
+    SdgCoverageView,
 }
 
 /// Who may attempt each action. `None` means anyone (also anonymous);
@@ -101,6 +106,8 @@ pub const POLICY: &[(Action, Option<&[Role]>)] = {
         ),
         (Action::Review, Some(&[NetworkAdmin, CentreStaff, Expert])),
         (Action::Vet, Some(&[NetworkAdmin, Vetter])),
+        (Action::SdgAlignmentEdit, Some(&[NetworkAdmin, CentreStaff])),
+        (Action::SdgCoverageView, Some(&[NetworkAdmin, CentreStaff])),
     ]
 };
 
@@ -186,6 +193,8 @@ mod tests {
             ThemeEdit,
             PlanSubmit,
             PlanReview,
+            SdgAlignmentEdit,
+            SdgCoverageView,
         ] {
             assert_eq!(POLICY.iter().filter(|(x, _)| *x == a).count(), 1, "{a:?}");
         }

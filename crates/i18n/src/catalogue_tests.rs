@@ -523,6 +523,18 @@ const REQUIRED_VARIABLES: &[(&str, &[&str])] = &[
     ("call-shown-when", &["question", "answer"]),
     ("field-out-of-range", &["min", "max"]),
     ("field-too-short", &["min"]),
+    ("field-too-many", &["max"]),
+    ("field-sdg-target-not-in-goal", &["target", "goal"]),
+    (
+        "field-sdg-indicator-not-in-target",
+        &["indicator", "target"],
+    ),
+    ("sdg-alignment-edit-title", &["title"]),
+    ("sdg-alignment-row", &["number"]),
+    ("sdg-alignment-stakeholder", &["number"]),
+    ("sdg-coverage-summary", &["total", "aligned"]),
+    ("sdg-coverage-cell", &["group", "goal", "programmes"]),
+    ("sdg-coverage-gender-share", &["covered", "total", "share"]),
 ];
 
 #[test]

@@ -5,6 +5,7 @@
 //! know nothing of HTTP: they take a [`Ctx`] (who is asking, from where) and
 //! validated input, and answer with domain values or a [`DomainError`].
 
+pub mod alignment;
 pub mod applications;
 pub mod auth;
 pub mod catalogue;

@@ -9,6 +9,7 @@
 //! wires them into the trait.
 
 mod accounts;
+mod alignment;
 mod applications;
 mod audit;
 mod calls;

@@ -4,6 +4,7 @@ use crate::{Dialect, SqlStore, backend};
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::account::{RoleGrant, User};
+use miti_domain::alignment::{Alignment, AlignmentInput};
 use miti_domain::application::{
     Application, CallRules, Decision, Review, ReviewStep, SelectionOverride, SelectionRun,
 };
@@ -450,5 +451,36 @@ where
         offset: i64,
     ) -> StoreResult<(Vec<AuditEntry>, i64)> {
         self.list_audit(filter, limit, offset).await
+    }
+
+    // --- SDG alignment ---
+    async fn alignment(&self, programme_id: Id) -> StoreResult<Option<Alignment>> {
+        self.alignment_of(programme_id).await
+    }
+    async fn alignments(&self, year: i32) -> StoreResult<Vec<Alignment>> {
+        self.alignments_of_year(year).await
+    }
+    async fn save_alignment(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        base_version: i64,
+        input: AlignmentInput,
+    ) -> StoreResult<Alignment> {
+        self.write_alignment(actor, programme_id, base_version, input)
+            .await
+    }
+    async fn dismissed_suggestions(&self, programme_id: Id) -> StoreResult<Vec<u8>> {
+        self.dismissed_goals(programme_id).await
+    }
+    async fn set_suggestion_dismissed(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        goal: u8,
+        dismissed: bool,
+    ) -> StoreResult<()> {
+        self.mark_suggestion(actor, programme_id, goal, dismissed)
+            .await
     }
 }

@@ -30,6 +30,7 @@ pub async fn run_all(store: &dyn Store) {
     applications::reviews(store).await;
     applications::selection(store).await;
     applications::seats(store).await;
+    sdg_alignment(store).await;
 }
 
 fn org(slug: &str, kind: &str, name_en: &str) -> OrgInput {
@@ -1025,4 +1026,118 @@ async fn catalogue(store: &dyn Store) {
     );
     assert_eq!(store.plans(Some(2019)).await.unwrap().len(), 1);
     assert_eq!(audit_count(store, "plan.").await, 2);
+}
+
+async fn sdg_alignment(store: &dyn Store) {
+    use miti_domain::alignment::{
+        AlignmentInput, AlignmentRow, CentreAnswers, Influence, Partnership, Stakeholder, Strength,
+    };
+    use miti_domain::programme::ProgrammeForm;
+    let host = store
+        .create_organisation(admin(), org("sdg-host", "regional_centre", "Aligning centre"))
+        .await
+        .unwrap();
+    let input = ProgrammeForm {
+        host_org_id: host.id.to_string(),
+        themes: vec!["water-management".into()],
+        main_language: "en".into(),
+        title_en: "Wastewater".into(),
+        arrival: "2031-05-04".into(),
+        departure: "2031-05-09".into(),
+        venue: "Cairo".into(),
+        timezone: "Africa/Cairo".into(),
+        contact_email: "miti@cairo.demo".into(),
+        ..Default::default()
+    }
+    .validate(&["water-management".into()])
+    .unwrap();
+    let p = store.create_programme(admin(), input).await.unwrap();
+    assert!(store.alignment(p.id).await.unwrap().is_none());
+
+    let mut a = AlignmentInput {
+        rows: vec![AlignmentRow {
+            strategic_focus: "Clean rivers".into(),
+            project_example: "Nile wastewater treatment".into(),
+            goal: 6,
+            target: Some("6.3".into()),
+            indicator: Some("6.3.1".into()),
+        }],
+        stakeholders: vec![Stakeholder {
+            organisation: "Holding Company for Water".into(),
+            role: "Operator".into(),
+            interest: "Lower losses".into(),
+            influence: Influence::High,
+            partnership: Partnership::Potential,
+        }],
+        answers: CentreAnswers {
+            content_focus: "Urban water".into(),
+            alignment_strength: Some(Strength::Yes),
+            ..Default::default()
+        },
+    };
+    let saved = store
+        .save_alignment(admin(), p.id, 0, a.clone())
+        .await
+        .unwrap();
+    assert_eq!(saved.version, 1);
+    assert_eq!(saved.input, a, "an alignment reads back exactly as written");
+    // A second "first save" and a save from an old version are refused.
+    assert!(matches!(
+        store.save_alignment(admin(), p.id, 0, a.clone()).await,
+        Err(StoreError::Conflict("stale_version"))
+    ));
+    a.rows[0].goal = 5;
+    a.rows[0].target = None;
+    a.rows[0].indicator = None;
+    let again = store
+        .save_alignment(admin(), p.id, 1, a.clone())
+        .await
+        .unwrap();
+    assert_eq!(again.version, 2);
+    assert!(matches!(
+        store.save_alignment(admin(), p.id, 1, a.clone()).await,
+        Err(StoreError::Conflict("stale_version"))
+    ));
+    assert_eq!(store.alignment(p.id).await.unwrap().unwrap().input, a);
+    for base in [0, 3] {
+        assert!(matches!(
+            store
+                .save_alignment(admin(), 999_999, base, a.clone())
+                .await,
+            Err(StoreError::NotFound)
+        ));
+    }
+    assert_eq!(audit_count(store, "sdg_alignment.save").await, 2);
+    let year = store.alignments(2031).await.unwrap();
+    assert_eq!(year.len(), 1);
+    assert_eq!(year[0].programme_id, p.id);
+    assert!(store.alignments(1999).await.unwrap().is_empty());
+
+    // Dismissed suggestions: remembered once per goal, and restorable.
+    store
+        .set_suggestion_dismissed(admin(), p.id, 11, true)
+        .await
+        .unwrap();
+    store
+        .set_suggestion_dismissed(admin(), p.id, 6, true)
+        .await
+        .unwrap();
+    store
+        .set_suggestion_dismissed(admin(), p.id, 6, true)
+        .await
+        .unwrap();
+    assert_eq!(store.dismissed_suggestions(p.id).await.unwrap(), [6, 11]);
+    store
+        .set_suggestion_dismissed(admin(), p.id, 11, false)
+        .await
+        .unwrap();
+    assert_eq!(store.dismissed_suggestions(p.id).await.unwrap(), [6]);
+    assert!(matches!(
+        store
+            .set_suggestion_dismissed(admin(), 999_999, 6, true)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(audit_count(store, "sdg_suggestion.dismiss").await, 3);
+    assert_eq!(audit_count(store, "sdg_suggestion.restore").await, 1);
 }

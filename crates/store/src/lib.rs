@@ -13,6 +13,7 @@ pub use records::*;
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::account::{RoleGrant, User};
+use miti_domain::alignment::{Alignment, AlignmentInput};
 use miti_domain::application::{
     Application, CallRules, Decision, Review, ReviewStep, SelectionOverride, SelectionRun,
 };
@@ -357,4 +358,31 @@ pub trait Store: Send + Sync + 'static {
         limit: i64,
         offset: i64,
     ) -> StoreResult<(Vec<AuditEntry>, i64)>;
+
+    // --- SDG alignment ---
+    /// A programme's saved SDG alignment, if any.
+    async fn alignment(&self, programme_id: Id) -> StoreResult<Option<Alignment>>;
+    /// The saved alignments of the programmes arriving in `year`.
+    async fn alignments(&self, year: i32) -> StoreResult<Vec<Alignment>>;
+    /// Saves an alignment edited from `base_version` (0: none saved yet);
+    /// `Conflict("stale_version")` when someone else saved in between,
+    /// `NotFound` for an unknown programme.
+    async fn save_alignment(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        base_version: i64,
+        input: AlignmentInput,
+    ) -> StoreResult<Alignment>;
+    /// The goals whose suggestion was dismissed for a programme.
+    async fn dismissed_suggestions(&self, programme_id: Id) -> StoreResult<Vec<u8>>;
+    /// Dismisses (or, with `dismissed: false`, restores) the suggestion of
+    /// `goal` for a programme; idempotent.
+    async fn set_suggestion_dismissed(
+        &self,
+        actor: Actor,
+        programme_id: Id,
+        goal: u8,
+        dismissed: bool,
+    ) -> StoreResult<()>;
 }

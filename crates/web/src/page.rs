@@ -46,6 +46,7 @@ const NOTICES: &[(&str, &str)] = &[
     ("selection-run", "selection-run-done"),
     ("selection-confirmed", "selection-confirmed-done"),
     ("offers-expired", "selection-expired-done"),
+    ("sdg-alignment-saved", "sdg-alignment-saved"),
 ];
 
 impl Page {
@@ -196,6 +197,11 @@ mod tests {
         "invalid_rubric_line",
         "rank_taken",
         "already_assigned",
+        "too_many",
+        "sdg_unknown_target",
+        "sdg_target_not_in_goal",
+        "sdg_unknown_indicator",
+        "sdg_indicator_not_in_target",
     ];
 
     #[test]
@@ -213,6 +219,9 @@ mod tests {
                         ("min", "12".into()),
                         ("from", "active".into()),
                         ("to", "candidate".into()),
+                        ("goal", "7".into()),
+                        ("target", "6.3".into()),
+                        ("indicator", "6.1.1".into()),
                     ],
                 );
                 let msg = field_message(&tr, &e.0[0]);

@@ -167,6 +167,21 @@ fn build() -> Routes {
         ProgrammeView,
         programmes::call_preview,
     )
+    .get(
+        "/programmes/{id}/sdg-alignment",
+        SdgAlignmentEdit,
+        alignment::edit_form,
+    )
+    .post(
+        "/programmes/{id}/sdg-alignment",
+        SdgAlignmentEdit,
+        alignment::save,
+    )
+    .post(
+        "/programmes/{id}/sdg-alignment/suggestions",
+        SdgAlignmentEdit,
+        alignment::answer,
+    )
     .get("/plans", PlanSubmit, plans::list)
     .post("/plans", PlanSubmit, plans::submit)
     .get("/plans/{id}", PlanSubmit, plans::show)
@@ -182,6 +197,8 @@ fn build() -> Routes {
     .get("/sdg/goals/{n}", Public, sdg::goal)
     .get("/sdg/targets/{code}", Public, sdg::target)
     .get("/sdg/indicators/{code}", Public, sdg::indicator)
+    .get("/sdg/coverage", SdgCoverageView, coverage::page)
+    .get("/sdg/coverage.csv", SdgCoverageView, coverage::csv)
     .get("/users", UserAdmin, users::list)
     .post("/users", UserAdmin, users::invite)
     .get("/audit", AuditView, admin::audit)
@@ -284,6 +301,11 @@ fn build() -> Routes {
     )
     .get("/api/v1/programmes", Public, api::programmes::list)
     .get("/api/v1/programmes/{id}", Public, api::programmes::show)
+    .get(
+        "/api/v1/programmes/{id}/sdg-alignment",
+        Public,
+        api::programmes::sdg_alignment,
+    )
     .get("/api/v1/me", OwnAccount, api::me)
 }
 

@@ -291,6 +291,43 @@ impl Browser {
     }
 }
 
+/// A valid programme form for `host` (Seoul-style defaults, 2027).
+pub fn programme_form<'a>(host: &'a str, title_en: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("host_org_id", host),
+        ("themes", "transport"),
+        ("themes", "smart-city"),
+        ("main_language", "ko"),
+        ("title_ko", "스마트 교통"),
+        ("title_en", title_en),
+        ("summary_ko", "서울의 교통 혁신"),
+        ("arrival", "2027-09-05"),
+        ("departure", "2027-09-12"),
+        ("official_days", "4.5"),
+        ("lodging_nights", "7"),
+        ("venue", "SHRDC, Seoul"),
+        ("timezone", "Asia/Seoul"),
+        ("working_languages", "en, ko"),
+        ("capacity", "15"),
+        ("min_member_share_pct", "60"),
+        ("meals", "on"),
+        ("per_diem", "30000"),
+        ("per_diem_currency", "KRW"),
+        ("contact_email", "miti@seoul.demo"),
+    ]
+}
+
+/// `form` with each key of `changes` replaced by the given values (a key
+/// given several times, such as `themes`, keeps all of them).
+pub fn form_with<'a>(
+    mut form: Vec<(&'a str, &'a str)>,
+    changes: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    form.retain(|(k, _)| !changes.iter().any(|(c, _)| c == k));
+    form.extend_from_slice(changes);
+    form
+}
+
 /// Generates one `#[tokio::test]` per backend from an async story `fn(Backend)`.
 #[macro_export]
 macro_rules! on_both_backends {
@@ -326,27 +363,18 @@ pub async fn programme_with_open_call(app: &TestApp, title: &str, capacity: u32)
     let admin = app.signed_in("admin@secretariat.demo").await;
     let seoul = app.org_id("shrdc").await.to_string();
     let capacity = capacity.to_string();
-    let r = staff
-        .post_form(
-            "/programmes",
-            &[
-                ("host_org_id", &seoul),
-                ("themes", "smart-city"),
-                ("main_language", "en"),
-                ("title_en", title),
-                ("arrival", "2027-09-05"),
-                ("departure", "2027-09-12"),
-                ("official_days", "5"),
-                ("lodging_nights", "7"),
-                ("venue", "SHRDC, Seoul"),
-                ("timezone", "Asia/Seoul"),
-                ("working_languages", "en, ko"),
-                ("capacity", &capacity),
-                ("min_member_share_pct", "0"),
-                ("contact_email", "miti@seoul.demo"),
-            ],
-        )
-        .await;
+    let form = form_with(
+        programme_form(&seoul, title),
+        &[
+            ("main_language", "en"),
+            ("themes", "smart-city"),
+            ("title_ko", ""),
+            ("summary_ko", ""),
+            ("capacity", &capacity),
+            ("min_member_share_pct", "0"),
+        ],
+    );
+    let r = staff.post_form("/programmes", &form).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let id = location_id(&r, "/programmes/");
     let page = format!("/programmes/{id}");

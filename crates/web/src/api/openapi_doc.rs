@@ -71,6 +71,14 @@ pub fn document() -> Value {
             "200": {"description": "The programme", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ProgrammeDetail"}}}},
             "404": error_response("No such programme, or still a draft")
           }}},
+        "/programmes/{id}/sdg-alignment": {"get": {
+          "summary": "The SDG alignment of a programme of the public catalogue: the exercise table (strategic focus, project example, goal, target, indicator), the stakeholder map and the host centre's five answers",
+          "operationId": "getProgrammeSdgAlignment",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}, lang],
+          "responses": {
+            "200": {"description": "The alignment (version 0 and empty lists while none is recorded)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SdgAlignment"}}}},
+            "404": error_response("No such programme, or still a draft")
+          }}},
         "/me": {"get": {
           "summary": "The authenticated caller and their roles",
           "operationId": "me",
@@ -116,6 +124,21 @@ pub fn document() -> Value {
               "per_diem_minor": {"type": ["integer", "null"], "description": "Integer minor units of per_diem_currency"}, "per_diem_currency": {"type": ["string", "null"]},
               "registration_fee_waived": {"type": "boolean"}, "airfare_covered": {"type": "boolean"}}},
             "partners": {"type": "array", "items": {"type": "integer"}}, "contact_email": {"type": "string"}}}]},
+          "SdgAlignment": {"type": "object", "required": ["programme_id", "version", "goals", "covers_gender_equality", "rows", "stakeholders", "answers"], "properties": {
+            "programme_id": {"type": "integer"}, "version": {"type": "integer", "description": "Optimistic-locking version; 0 while nothing is recorded"},
+            "updated_at": {"type": ["string", "null"], "format": "date-time"},
+            "goals": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}, "description": "The goals the table names, ascending"},
+            "covers_gender_equality": {"type": "boolean", "description": "Whether a row names SDG 5"},
+            "rows": {"type": "array", "items": {"type": "object", "required": ["strategic_focus", "project_example", "goal", "goal_title"], "properties": {
+              "strategic_focus": {"type": "string"}, "project_example": {"type": "string"},
+              "goal": {"type": "integer", "minimum": 1, "maximum": 17}, "goal_title": {"type": "string", "description": "Short title in the requested language (English fallback)"},
+              "target": {"type": ["string", "null"], "description": "A target of the goal, e.g. 6.3"}, "indicator": {"type": ["string", "null"], "description": "An indicator of the target, e.g. 6.3.1"}}}},
+            "stakeholders": {"type": "array", "items": {"type": "object", "properties": {
+              "organisation": {"type": "string"}, "role": {"type": "string"}, "interest": {"type": "string"},
+              "influence": {"type": "string", "enum": ["low", "medium", "high"]}, "partnership": {"type": "string", "enum": ["existing", "potential", "none"]}}}},
+            "answers": {"type": "object", "properties": {
+              "content_focus": {"type": "string"}, "partners": {"type": "string"}, "target_audience": {"type": "string"}, "sdg_familiarity": {"type": "string"},
+              "alignment_strength": {"type": ["string", "null"], "enum": ["yes", "partly", "no", null]}, "alignment_why": {"type": "string"}}}}},
           "Me": {"type": "object", "properties": {"id": {"type": "integer"}, "email": {"type": "string"}, "display_name": {"type": "string"},
             "locale": {"type": ["string", "null"]}, "roles": {"type": "array", "items": {"type": "object", "properties": {"role": {"type": "string"}, "organisation_id": {"type": "integer"}}}}}},
           "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"], "properties": {

@@ -154,3 +154,64 @@ pub async fn show(
         contact_email: i.contact_email.clone(),
     }))
 }
+
+#[derive(Serialize)]
+pub struct AlignmentRowOut {
+    strategic_focus: String,
+    project_example: String,
+    goal: u8,
+    /// The goal's short title in the requested language (English fallback).
+    goal_title: String,
+    target: Option<String>,
+    indicator: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct AlignmentOut {
+    programme_id: Id,
+    /// 0 while nothing has been recorded.
+    version: i64,
+    updated_at: Option<chrono::DateTime<chrono::Utc>>,
+    goals: Vec<u8>,
+    covers_gender_equality: bool,
+    rows: Vec<AlignmentRowOut>,
+    stakeholders: Vec<miti_domain::alignment::Stakeholder>,
+    answers: miti_domain::alignment::CentreAnswers,
+}
+
+/// `GET /api/v1/programmes/{id}/sdg-alignment`: the alignment of a
+/// published programme (drafts answer 404, as the programme does).
+pub async fn sdg_alignment(
+    State(s): State<AppState>,
+    req: Req,
+    Path(id): Path<Id>,
+) -> Result<Json<AlignmentOut>, WebError> {
+    let (p, a) = s.services.public_alignment(id).await?;
+    let fw = miti_sdg::Framework::get();
+    let lang = miti_sdg::Lang::from_code(req.tr.lang()).unwrap_or(miti_sdg::Lang::En);
+    let input = a.as_ref().map(|a| a.input.clone()).unwrap_or_default();
+    Ok(Json(AlignmentOut {
+        programme_id: p.id,
+        version: a.as_ref().map(|a| a.version).unwrap_or(0),
+        updated_at: a.as_ref().map(|a| a.updated_at),
+        goals: input.goals().into_iter().collect(),
+        covers_gender_equality: input.covers_gender_equality(),
+        rows: input
+            .rows
+            .into_iter()
+            .map(|r| AlignmentRowOut {
+                goal_title: fw
+                    .goal(r.goal)
+                    .map(|g| g.short_title(lang).to_string())
+                    .unwrap_or_default(),
+                strategic_focus: r.strategic_focus,
+                project_example: r.project_example,
+                goal: r.goal,
+                target: r.target,
+                indicator: r.indicator,
+            })
+            .collect(),
+        stakeholders: input.stakeholders,
+        answers: input.answers,
+    }))
+}

@@ -3,9 +3,11 @@
 
 pub mod account;
 pub mod admin;
+pub mod alignment;
 pub mod applications;
 pub mod auth;
 pub mod calendar;
+pub mod coverage;
 pub mod documents;
 pub mod home;
 pub mod mous;

@@ -210,6 +210,7 @@ pub async fn list(State(s): State<AppState>, req: Req) -> Result<Response, WebEr
 struct Show {
     page: Page,
     p: ProgrammeRow,
+    alignment: super::alignment::AlignmentView,
     next: Vec<Choice>,
     can_cancel: bool,
     errors: Errors,
@@ -240,9 +241,14 @@ async fn show_page(
         });
     }
     let r = row(&req.tr, &n, p);
+    let alignment = s.services.alignment_of(p).await?;
+    let editable = req.ctx.user.as_ref().is_some_and(|u| {
+        miti_domain::policy::in_scope(u, Action::SdgAlignmentEdit, p.input.host_org_id)
+    });
     let invalid = !errors.is_empty();
     let mut resp = render(Show {
         page: Page::titled(req, r.title.clone()),
+        alignment: super::alignment::view(&req.tr, p.id, alignment.as_ref(), editable),
         p: r,
         next,
         can_cancel: p.status.cancellable(),
@@ -752,6 +758,7 @@ pub async fn catalogue(
 struct PublicShow {
     page: Page,
     p: ProgrammeRow,
+    alignment: super::alignment::AlignmentView,
     deadline: Option<Deadline>,
 }
 
@@ -760,12 +767,13 @@ pub async fn public_show(
     req: Req,
     Path(id): Path<Id>,
 ) -> Result<Response, WebError> {
-    let p = s.services.public_programme(id).await?;
+    let (p, alignment) = s.services.public_alignment(id).await?;
     let call = s.services.public_call(id).await?;
     let n = Names::load(&s, &req.tr).await?;
     let r = row(&req.tr, &n, &p);
     render(PublicShow {
         page: Page::titled(&req, r.title.clone()),
+        alignment: super::alignment::view(&req.tr, p.id, alignment.as_ref(), false),
         p: r,
         deadline: call.as_ref().map(|c| deadline(&req, c)),
     })

@@ -1,0 +1,19 @@
+-- SDG alignment of programmes (issue 5). The exercise table (strategic focus
+-- → project example → goal → target → indicator), the stakeholder map and
+-- the centre's five answers are one JSON document per programme, checked by
+-- the domain against the SDG framework before it is written (as programme
+-- details are). Dismissed suggestions are remembered per programme and goal.
+
+CREATE TABLE sdg_alignments (
+    programme_id INTEGER PRIMARY KEY REFERENCES programmes(id) ON DELETE CASCADE,
+    details TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE sdg_dismissed_suggestions (
+    programme_id INTEGER NOT NULL REFERENCES programmes(id) ON DELETE CASCADE,
+    goal INTEGER NOT NULL CHECK (goal BETWEEN 1 AND 17),
+    dismissed_at TEXT NOT NULL,
+    PRIMARY KEY (programme_id, goal)
+);
