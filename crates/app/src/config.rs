@@ -127,7 +127,11 @@ impl Settings {
                         .ok()
                         .filter(|n| *n > 0)
                         .ok_or(format!("{name}: {v:?} is not a positive number")),
-                    None => Ok(file.unwrap_or(default)),
+                    None => match file {
+                        Some(n) if n <= 0 => Err(format!("{name}: {n} is not a positive number")),
+                        Some(n) => Ok(n),
+                        None => Ok(default),
+                    },
                 }
             };
         Ok(Settings {
@@ -226,6 +230,22 @@ mod tests {
                 .unwrap_err()
                 .starts_with("MITI_INSECURE_COOKIES")
         );
+        for minutes in [0, -5] {
+            let file = FileSettings {
+                session_idle_minutes: Some(minutes),
+                ..Default::default()
+            };
+            assert_eq!(
+                Settings::resolve(FileSettings::default(), &none, file).unwrap_err(),
+                format!("session_idle_minutes: {minutes} is not a positive number")
+            );
+        }
+        let file = FileSettings {
+            session_absolute_hours: Some(24),
+            ..Default::default()
+        };
+        let s = Settings::resolve(FileSettings::default(), &none, file).unwrap();
+        assert_eq!(s.session_absolute_hours, 24);
         assert!(
             toml::from_str::<FileSettings>("bnd = 1").is_err(),
             "unknown keys are refused"

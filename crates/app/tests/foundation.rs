@@ -17,6 +17,7 @@ on_both_backends!(
     registry_by_role_with_audit,
     api_and_error_shape,
     password_reset_through_the_outbox,
+    control_characters_are_refused_by_name,
 );
 
 async fn sign_in_sessions_and_throttling(backend: Backend) {
@@ -702,4 +703,63 @@ async fn password_reset_through_the_outbox(backend: Backend) {
             .await,
         StatusCode::OK
     );
+}
+
+/// NUL and other control characters (which PostgreSQL cannot store in text)
+/// are refused before any handler, naming the field; nothing is saved.
+async fn control_characters_are_refused_by_name(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let admin = app.signed_in("admin@secretariat.demo").await;
+    let count = || async {
+        let list: Value = reqwest::get(app.url("/api/v1/organisations"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        list["total"].as_i64().unwrap()
+    };
+    let before = count().await;
+    let form = [
+        ("slug", "lagos"),
+        ("kind", "member_city"),
+        ("main_language", "en"),
+        ("name_en", "La\u{0}gos"),
+        ("country", "NG"),
+        ("region", "africa"),
+        ("city", "Lagos\u{7}"),
+        ("timezone", "Africa/Lagos"),
+        ("working_languages", "en"),
+    ];
+    let r = admin.post_form("/organisations", &form).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("<code>name_en</code>") && html.contains("<code>city</code>"),
+        "both fields named: {html}"
+    );
+    assert!(!html.contains("<code>slug</code>"));
+    assert!(html.contains("control character"));
+    assert_eq!(count().await, before, "nothing saved");
+
+    // A line break and a tab are ordinary text and still pass.
+    let mut fine = form;
+    fine[3] = ("name_en", "Lagos");
+    fine[6] = ("city", "Lagos\tIsland");
+    let r = admin.post_form("/organisations", &fine).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(count().await, before + 1);
+
+    // In a search (the query string) and in the API, in the reader's language.
+    let (status, html) = admin.get_text("/organisations?q=a%00b&lang=fr").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("<code>q</code>") && html.contains("caractère de contrôle"));
+    let r = reqwest::get(app.url("/api/v1/organisations?kind=%00"))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let e: Value = r.json().await.unwrap();
+    assert_eq!(e["error"]["fields"]["kind"]["code"], "control_character");
 }

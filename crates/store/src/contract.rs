@@ -1034,7 +1034,10 @@ async fn sdg_alignment(store: &dyn Store) {
     };
     use miti_domain::programme::ProgrammeForm;
     let host = store
-        .create_organisation(admin(), org("sdg-host", "regional_centre", "Aligning centre"))
+        .create_organisation(
+            admin(),
+            org("sdg-host", "regional_centre", "Aligning centre"),
+        )
         .await
         .unwrap();
     let input = ProgrammeForm {

@@ -98,6 +98,8 @@ struct ErrorPage {
     page: Page,
     message: String,
     status: u16,
+    /// For invalid input that no form re-rendered: each field and what is wrong.
+    fields: Vec<(String, String)>,
 }
 
 fn json_body(e: &WebError, tr: &Tr) -> serde_json::Value {
@@ -174,10 +176,19 @@ pub async fn render(request: Request, next: Next) -> Response {
                 notice: None,
             },
         };
+        let fields = match &*failure {
+            WebError::Domain(DomainError::Invalid(errs)) => errs
+                .0
+                .iter()
+                .map(|f| (f.field.clone(), field_message(&tr, f)))
+                .collect(),
+            _ => Vec::new(),
+        };
         let html = ErrorPage {
             page,
             message: tr.t(key),
             status: status.as_u16(),
+            fields,
         }
         .render()
         .unwrap_or_else(|_| tr.t(key));

@@ -15,6 +15,7 @@ pub mod headers;
 pub mod page;
 pub mod pages;
 pub mod routes;
+pub mod text_guard;
 
 use miti_service::Services;
 use std::net::IpAddr;

@@ -202,6 +202,7 @@ mod tests {
         "sdg_target_not_in_goal",
         "sdg_unknown_indicator",
         "sdg_indicator_not_in_target",
+        "control_character",
     ];
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::context::Req;
 use crate::error::WebError;
-use crate::{AppState, api, context, csrf, error, headers, pages};
+use crate::{AppState, api, context, csrf, error, headers, pages, text_guard};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::Method;
@@ -319,6 +319,10 @@ pub fn router(state: AppState) -> Router {
     build()
         .router
         .fallback(|| async { WebError::from(DomainError::NotFound) })
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            text_guard::check,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::check))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -30,6 +30,7 @@ field-too-long =
 field-invalid-date = يُرجى إدخال تاريخ صالح.
 field-invalid-choice = يُرجى اختيار أحد الخيارات المتاحة.
 field-invalid-url = يُرجى إدخال عنوان ويب صالح يبدأ بـ https://.
+field-control-character = احذف حرف التحكم (مثل NUL) من هذا النص.
 field-invalid-country = يُرجى اختيار بلد صالح.
 field-invalid-timezone = يُرجى اختيار منطقة زمنية صالحة.
 field-date-order = يجب ألا يسبق تاريخ الانتهاء تاريخ البدء.

@@ -27,6 +27,7 @@ field-too-long =
 field-invalid-date = Please enter a valid date.
 field-invalid-choice = Please choose one of the options.
 field-invalid-url = Please enter a valid web address (starting with https://).
+field-control-character = Remove the control character (such as NUL) from this text.
 field-invalid-country = Please choose a valid country.
 field-invalid-timezone = Please choose a valid time zone.
 field-date-order = The end date must not be before the start date.

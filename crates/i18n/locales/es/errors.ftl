@@ -26,6 +26,7 @@ field-too-long =
 field-invalid-date = Introduzca una fecha válida.
 field-invalid-choice = Elija una de las opciones.
 field-invalid-url = Introduzca una dirección web válida (que empiece por https://).
+field-control-character = Quite el carácter de control (por ejemplo NUL) de este texto.
 field-invalid-country = Elija un país válido.
 field-invalid-timezone = Elija una zona horaria válida.
 field-date-order = La fecha de finalización no puede ser anterior a la fecha de inicio.

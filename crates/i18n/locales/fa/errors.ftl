@@ -22,6 +22,7 @@ field-too-long = حداکثر { $max } نویسه مجاز است.
 field-invalid-date = لطفاً یک تاریخ معتبر وارد کنید.
 field-invalid-choice = لطفاً یکی از گزینه‌ها را انتخاب کنید.
 field-invalid-url = لطفاً یک نشانی وب معتبر وارد کنید که با https:// شروع شود.
+field-control-character = نویسهٔ کنترلی (مانند NUL) را از این متن حذف کنید.
 field-invalid-country = لطفاً یک کشور معتبر انتخاب کنید.
 field-invalid-timezone = لطفاً یک منطقهٔ زمانی معتبر انتخاب کنید.
 field-date-order = تاریخ پایان نمی‌تواند پیش از تاریخ شروع باشد.

@@ -26,6 +26,7 @@ field-too-long =
 field-invalid-date = Veuillez saisir une date valide.
 field-invalid-choice = Veuillez choisir l’une des options proposées.
 field-invalid-url = Veuillez saisir une adresse web valide (commençant par https://).
+field-control-character = Retirez le caractère de contrôle (par exemple NUL) de ce texte.
 field-invalid-country = Veuillez choisir un pays valide.
 field-invalid-timezone = Veuillez choisir un fuseau horaire valide.
 field-date-order = La date de fin ne peut pas précéder la date de début.

@@ -22,6 +22,7 @@ field-too-long = { $max }자 이하로 입력해 주십시오.
 field-invalid-date = 올바른 날짜를 입력해 주십시오.
 field-invalid-choice = 제시된 항목 중 하나를 선택해 주십시오.
 field-invalid-url = https://로 시작하는 올바른 웹 주소를 입력해 주십시오.
+field-control-character = 이 텍스트에서 제어 문자(예: NUL)를 제거해 주십시오.
 field-invalid-country = 올바른 국가를 선택해 주십시오.
 field-invalid-timezone = 올바른 시간대를 선택해 주십시오.
 field-date-order = 종료일은 시작일보다 앞설 수 없습니다.
