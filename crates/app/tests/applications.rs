@@ -287,6 +287,13 @@ async fn from_application_to_confirmed_cohort(backend: Backend) {
     let (_, page) = staff.get_text(&sel).await;
     assert!(page.contains("proven optimal"));
     let run = first_id(&page, r#"name="run_id" value="(\d+)""#);
+    // The engine's reasons are told in the reader's language.
+    let (_, fr) = staff.get_text(&format!("{sel}?lang=fr")).await;
+    assert!(
+        fr.contains("Retenu pour") && fr.contains("En liste d’attente, position"),
+        "{fr}"
+    );
+    assert!(!fr.contains("Waitlisted at position") && !fr.contains("Selected for"));
     assert_eq!(
         staff
             .post_form(&format!("{sel}/confirm"), &[("run_id", &run.to_string())])
@@ -312,6 +319,20 @@ async fn from_application_to_confirmed_cohort(backend: Backend) {
         theirs.contains("Confirm my place"),
         "promoted from the waitlist"
     );
+    let (_, managed) = staff
+        .get_text(&format!("/applications/{f}/manage?lang=es"))
+        .await;
+    assert!(managed.contains("Plaza ofrecida en"), "{managed}");
+    // (`?lang=` is remembered: back to English for the rest of the story.)
+    staff.get_text("/?lang=en").await;
+    // Decisions reach the cities' focal points with the outcome in words.
+    let (_, outbox) = admin.get_text("/outbox").await;
+    for code in ["offered", "waitlisted", "not_selected"] {
+        assert!(
+            !outbox.contains(&format!(": {code}.")),
+            "raw outcome code {code} in a mail"
+        );
+    }
     // Two confirmations at once (a double click) take one seat.
     let url = format!("/applications/{f}/offer");
     let (x, y) = tokio::join!(

@@ -35,6 +35,7 @@ struct ApplicationRow {
     respond_by: Option<DateTime<Utc>>,
     decision_reason: Option<String>,
     decision_code: Option<String>,
+    decision_params: Option<String>,
     decided_at: Option<DateTime<Utc>>,
     logistics: Option<String>,
     submitted_at: Option<DateTime<Utc>>,
@@ -48,7 +49,7 @@ struct ApplicationRow {
 pub(crate) const SELECT: &str = "SELECT a.id, a.programme_id, a.user_id, a.status, a.form,
     a.profile, a.answers, a.documents, a.endorsement, a.endorsement_comment,
     a.endorsement_rank, a.endorsed_by, a.endorsed_at, a.interview, a.vetting, a.outcome,
-    a.waitlist_position, a.respond_by, a.decision_reason, a.decision_code, a.decided_at,
+    a.waitlist_position, a.respond_by, a.decision_reason, a.decision_code, a.decision_params, a.decided_at,
     a.logistics, a.submitted_at, a.withdrawn_at, a.created_at, a.updated_at, a.version,
     s.seat_no
     FROM applications a LEFT JOIN seats s ON s.application_id = a.id";
@@ -79,6 +80,10 @@ impl ApplicationRow {
                 respond_by: self.respond_by,
                 reason: self.decision_reason.unwrap_or_default(),
                 reason_code: self.decision_code.unwrap_or_default(),
+                reason_params: match self.decision_params.as_deref() {
+                    Some(p) => from_json("decision params", p)?,
+                    None => Default::default(),
+                },
                 seat_no: self.seat_no.map(small).transpose()?,
                 at: self.decided_at.unwrap_or(self.updated_at),
             }),
@@ -367,7 +372,7 @@ where
             }
             ApplicationChange::Decide(d) => (
                 "outcome = $3, waitlist_position = $4, respond_by = $5, decision_reason = $6,
-                 decision_code = $7, decided_at = $8",
+                 decision_code = $7, decided_at = $8, decision_params = $9",
                 vec![
                     Bind::S(d.as_ref().map(|d| d.outcome.as_str().to_string())),
                     Bind::I(d.as_ref().and_then(|d| d.waitlist_position).map(i64::from)),
@@ -375,6 +380,7 @@ where
                     Bind::S(d.as_ref().map(|d| d.reason.clone())),
                     Bind::S(d.as_ref().map(|d| d.reason_code.clone())),
                     Bind::T(d.as_ref().map(|d| d.at)),
+                    Bind::S(d.as_ref().map(|d| to_json(&d.reason_params)).transpose()?),
                 ],
             ),
             ApplicationChange::Logistics(l) => ("logistics = $3", vec![Bind::S(Some(to_json(l)?))]),

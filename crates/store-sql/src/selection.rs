@@ -291,7 +291,7 @@ where
             let done = sqlx::query(
                 "UPDATE applications SET outcome = $3, waitlist_position = $4, respond_by = $5,
                      decision_reason = $6, decision_code = $7, decided_at = $8, updated_at = $8,
-                     version = version + 1
+                     decision_params = $9, version = version + 1
                  WHERE id = $1 AND programme_id = $2",
             )
             .bind(*id)
@@ -302,6 +302,7 @@ where
             .bind(d.reason.clone())
             .bind(d.reason_code.clone())
             .bind(now)
+            .bind(crate::applications::to_json(&d.reason_params)?)
             .execute(&mut *tx)
             .await
             .map_err(backend)?;

@@ -177,6 +177,10 @@ pub struct Decision {
     pub reason: String,
     /// Stable code of the reason, for translation.
     pub reason_code: String,
+    /// The reason's parameters (programme, scores, caps…), so it can be
+    /// told in the reader's language.
+    #[serde(default)]
+    pub reason_params: BTreeMap<String, serde_json::Value>,
     /// The seat held once confirmed.
     pub seat_no: Option<i32>,
     pub at: DateTime<Utc>,

@@ -246,3 +246,47 @@ email-nominee-decision-body =
     مرحبًا { $name }،
 
     القرار بشأن { $applicant } في «{ $programme }» هو: { $outcome }. اطّلع على ترشيحات مدينتك: { $link }
+
+## Selection reasons: the engine's explanation of each decision
+
+reason-programme-rules-unattainable = لا يمكن لأي مجموعة في { $programme } أن تستوفي قاعدة «{ $rule }» (النقص: { $shortfall })
+reason-programme-empty = لم يُختر أحد في { $programme }
+reason-seats-taken-by-overrides = مُنحت جميع مقاعد { $programme } بقرارات من الموظفين
+reason-lower-score = درجة أقل من آخر من اختير في { $programme } ({ $score } < { $last })
+reason-tie-break = الدرجة نفسها لآخر من اختير في { $programme } ({ $score })؛ حُسم التعادل بترتيب التفضيلات وأرقام الطلبات
+reason-score-not-positive = درجة { $score } لا تضيف شيئًا إلى المجموع
+reason-better-overall = منح هذا المتقدم مقعدًا في { $programme } يخفض المجموع أو يخالف قاعدة في مكان آخر
+reason-city-cap = بلغ متقدمون آخرون من { $city } الحد الأقصى ({ $cap }) لكل مدينة في { $programme }
+reason-country-cap = بلغ متقدمون آخرون من { $country } الحد الأقصى ({ $cap }) لكل بلد في { $programme }
+reason-member-share = يتطلب { $programme } ألا تقل نسبة المشاركين من المدن الأعضاء عن { $share }٪، لذا ذهب المقعد إلى عضو
+reason-gender-share = يتطلب { $programme } ألا تقل نسبة المشاركين من الجنس «{ $gender }» عن { $share }٪
+reason-region-rule = يتطلب { $programme } { $regions } مناطق عالمية على الأقل، ويلزم لذلك مختارون بدرجات أقل
+reason-capacity = اكتمل { $programme } ({ $capacity } مقعدًا)
+reason-override-selected = اختير في { $programme } بقرار من الموظفين: { $why }
+reason-override-excluded = استُبعد بقرار من الموظفين: { $why }
+reason-not-eligible = غير مؤهل
+reason-not-eligible-gates = غير مؤهل: { $details }
+reason-no-preferences = لم يُختر: لم يُذكر أي برنامج
+reason-selected = اختير في { $programme }
+reason-selected-lower-choice = اختير في { $programme } (الخيار { $rank })؛ لم يُختر في خيار أعلى: { $details }
+reason-waitlisted = على قائمة الانتظار في المرتبة { $position } في { $programme }؛ لم يُختر لأن: { $details }
+reason-not-selected = لم يُختر: { $details }
+reason-promoted = عُرض مقعد في { $programme } بعد انسحاب مشارك آخر؛ وما زالت كل القواعد مستوفاة
+reason-offer-expired = لم يُرد على العرض قبل الموعد النهائي.
+reason-declined-by-applicant = رفض المتقدم العرض.
+rule-capacity = السعة
+rule-max-per-city = الحد الأقصى لكل مدينة
+rule-max-per-country = الحد الأقصى لكل بلد
+rule-min-member-share = نسبة المدن الأعضاء
+rule-min-gender-share = التوازن بين الجنسين
+rule-min-regions = مناطق العالم
+rule-rules-combined = القواعد مجتمعة
+violation-kind-broken = مخالَفة
+violation-kind-unattainable = لا يمكن استيفاؤها
+violation-kind-limits-cohort = تحدّ من المجموعة
+violation-needed-available = المطلوب { $needed }، والمتاح { $available }
+violation-needed-actual = المطلوب { $needed }، والمختار { $actual }
+violation-limit-actual = الحد { $limit }، والمختار { $actual }
+violation-limits-cohort = لا يمكن شغل أكثر من { $max } من { $size } مقاعد
+violation-selected-of = شُغل { $selected } من { $size } مقاعد
+violation-short-by = النقص: { $shortfall }

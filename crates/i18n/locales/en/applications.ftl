@@ -246,3 +246,47 @@ email-nominee-decision-body =
     Dear { $name },
 
     The decision on { $applicant } for “{ $programme }” is: { $outcome }. See your city's nominations: { $link }
+
+## Selection reasons: the engine's explanation of each decision
+
+reason-programme-rules-unattainable = no cohort of { $programme } can meet the rule “{ $rule }” (short by { $shortfall })
+reason-programme-empty = { $programme } selected nobody
+reason-seats-taken-by-overrides = all seats of { $programme } were given by staff overrides
+reason-lower-score = lower score than the last selected in { $programme } ({ $score } < { $last })
+reason-tie-break = same score as the last selected in { $programme } ({ $score }); the tie was decided by preference ranks and application numbers
+reason-score-not-positive = a score of { $score } adds nothing to the total
+reason-better-overall = a seat in { $programme } for this applicant would lower the total score or break a rule elsewhere
+reason-city-cap = the cap of { $cap } per city in { $programme } is reached by other applicants from { $city }
+reason-country-cap = the cap of { $cap } per country in { $programme } is reached by other applicants from { $country }
+reason-member-share = { $programme } needs at least { $share }% of participants from member cities, so the seat went to a member
+reason-gender-share = { $programme } needs at least { $share }% of participants of gender “{ $gender }”
+reason-region-rule = { $programme } needs at least { $regions } world regions, and lower-scored selected applicants are needed for that
+reason-capacity = { $programme } is full ({ $capacity } seats)
+reason-override-selected = Selected for { $programme } by a staff override: { $why }
+reason-override-excluded = Excluded by a staff override: { $why }
+reason-not-eligible = Not eligible
+reason-not-eligible-gates = Not eligible: { $details }
+reason-no-preferences = Not selected: no programme was listed
+reason-selected = Selected for { $programme }
+reason-selected-lower-choice = Selected for { $programme } (choice { $rank }); not in a higher choice: { $details }
+reason-waitlisted = Waitlisted at position { $position } for { $programme }; not selected because: { $details }
+reason-not-selected = Not selected: { $details }
+reason-promoted = Offered a place in { $programme } after another participant withdrew; every rule still holds
+reason-offer-expired = The offer was not answered by its deadline.
+reason-declined-by-applicant = The applicant declined the offer.
+rule-capacity = Capacity
+rule-max-per-city = Cap per city
+rule-max-per-country = Cap per country
+rule-min-member-share = Share of member cities
+rule-min-gender-share = Gender balance
+rule-min-regions = World regions
+rule-rules-combined = Rules combined
+violation-kind-broken = broken
+violation-kind-unattainable = cannot be met
+violation-kind-limits-cohort = limits the cohort
+violation-needed-available = { $needed } needed, { $available } available
+violation-needed-actual = { $needed } needed, { $actual } selected
+violation-limit-actual = limit { $limit }, { $actual } selected
+violation-limits-cohort = at most { $max } of { $size } seats can be filled
+violation-selected-of = { $selected } of { $size } seats filled
+violation-short-by = short by { $shortfall }

@@ -246,3 +246,47 @@ email-nominee-decision-body =
     Hola, { $name }:
 
     La decisión sobre { $applicant } para «{ $programme }» es: { $outcome }. Consulte las designaciones de su ciudad: { $link }
+
+## Selection reasons: the engine's explanation of each decision
+
+reason-programme-rules-unattainable = ningún grupo de { $programme } puede cumplir la regla «{ $rule }» (faltan { $shortfall })
+reason-programme-empty = { $programme } no seleccionó a nadie
+reason-seats-taken-by-overrides = todas las plazas de { $programme } se asignaron por decisión del personal
+reason-lower-score = puntuación inferior a la del último seleccionado en { $programme } ({ $score } < { $last })
+reason-tie-break = misma puntuación que el último seleccionado en { $programme } ({ $score }); el empate se decidió por el orden de preferencia y el número de solicitud
+reason-score-not-positive = una puntuación de { $score } no suma nada al total
+reason-better-overall = una plaza en { $programme } para esta persona bajaría la puntuación total o incumpliría una regla en otro lugar
+reason-city-cap = el límite de { $cap } por ciudad en { $programme } ya lo alcanzan otros candidatos de { $city }
+reason-country-cap = el límite de { $cap } por país en { $programme } ya lo alcanzan otros candidatos de { $country }
+reason-member-share = { $programme } requiere al menos un { $share } % de participantes de ciudades miembro, así que la plaza fue para un miembro
+reason-gender-share = { $programme } requiere al menos un { $share } % de participantes de género «{ $gender }»
+reason-region-rule = { $programme } requiere al menos { $regions } regiones del mundo, y para ello se necesitan seleccionados con menor puntuación
+reason-capacity = { $programme } está completo ({ $capacity } plazas)
+reason-override-selected = Seleccionado para { $programme } por decisión del personal: { $why }
+reason-override-excluded = Excluido por decisión del personal: { $why }
+reason-not-eligible = No admisible
+reason-not-eligible-gates = No admisible: { $details }
+reason-no-preferences = No seleccionado: no indicó ningún programa
+reason-selected = Seleccionado para { $programme }
+reason-selected-lower-choice = Seleccionado para { $programme } (opción { $rank }); no en una opción anterior: { $details }
+reason-waitlisted = En lista de espera, posición { $position }, para { $programme }; no seleccionado porque: { $details }
+reason-not-selected = No seleccionado: { $details }
+reason-promoted = Plaza ofrecida en { $programme } tras la retirada de otro participante; se siguen cumpliendo todas las reglas
+reason-offer-expired = La oferta no se respondió dentro del plazo.
+reason-declined-by-applicant = El candidato rechazó la oferta.
+rule-capacity = Capacidad
+rule-max-per-city = Límite por ciudad
+rule-max-per-country = Límite por país
+rule-min-member-share = Proporción de ciudades miembro
+rule-min-gender-share = Equilibrio de género
+rule-min-regions = Regiones del mundo
+rule-rules-combined = Reglas combinadas
+violation-kind-broken = incumplida
+violation-kind-unattainable = imposible de cumplir
+violation-kind-limits-cohort = limita el grupo
+violation-needed-available = se necesitan { $needed }, hay { $available } disponibles
+violation-needed-actual = se necesitan { $needed }, { $actual } seleccionados
+violation-limit-actual = límite { $limit }, { $actual } seleccionados
+violation-limits-cohort = como máximo se pueden cubrir { $max } de { $size } plazas
+violation-selected-of = { $selected } de { $size } plazas cubiertas
+violation-short-by = faltan { $shortfall }

@@ -246,3 +246,47 @@ email-nominee-decision-body =
     { $name } گرامی، سلام
 
     تصمیم دربارهٔ { $applicant } برای «{ $programme }» چنین است: { $outcome }. نامزدهای شهر خود را اینجا ببینید: { $link }
+
+## Selection reasons: the engine's explanation of each decision
+
+reason-programme-rules-unattainable = هیچ گروهی در { $programme } نمی‌تواند قاعدهٔ «{ $rule }» را رعایت کند (کمبود: { $shortfall })
+reason-programme-empty = در { $programme } کسی انتخاب نشد
+reason-seats-taken-by-overrides = همهٔ جایگاه‌های { $programme } با تصمیم کارکنان واگذار شد
+reason-lower-score = امتیاز کمتر از آخرین فرد انتخاب‌شده در { $programme } ({ $score } < { $last })
+reason-tie-break = امتیاز برابر با آخرین فرد انتخاب‌شده در { $programme } ({ $score })؛ تساوی با ترتیب اولویت‌ها و شمارهٔ درخواست‌ها حل شد
+reason-score-not-positive = امتیاز { $score } چیزی به مجموع نمی‌افزاید
+reason-better-overall = دادن جایگاهی در { $programme } به این متقاضی مجموع امتیاز را کاهش می‌دهد یا قاعده‌ای را در جای دیگر نقض می‌کند
+reason-city-cap = سقف { $cap } نفر برای هر شهر در { $programme } با متقاضیان دیگر از { $city } پر شده است
+reason-country-cap = سقف { $cap } نفر برای هر کشور در { $programme } با متقاضیان دیگر از { $country } پر شده است
+reason-member-share = { $programme } دست‌کم { $share }٪ شرکت‌کننده از شهرهای عضو لازم دارد، پس جایگاه به یک عضو رسید
+reason-gender-share = { $programme } دست‌کم { $share }٪ شرکت‌کننده با جنسیت «{ $gender }» لازم دارد
+reason-region-rule = { $programme } دست‌کم { $regions } منطقهٔ جهانی لازم دارد و برای آن به منتخبانی با امتیاز کمتر نیاز است
+reason-capacity = ظرفیت { $programme } پر است ({ $capacity } جایگاه)
+reason-override-selected = با تصمیم کارکنان برای { $programme } انتخاب شد: { $why }
+reason-override-excluded = با تصمیم کارکنان کنار گذاشته شد: { $why }
+reason-not-eligible = واجد شرایط نیست
+reason-not-eligible-gates = واجد شرایط نیست: { $details }
+reason-no-preferences = انتخاب نشد: هیچ برنامه‌ای ذکر نشده بود
+reason-selected = برای { $programme } انتخاب شد
+reason-selected-lower-choice = برای { $programme } انتخاب شد (اولویت { $rank })؛ در اولویت بالاتر انتخاب نشد: { $details }
+reason-waitlisted = در فهرست انتظار { $programme } در ردیف { $position }؛ انتخاب نشد زیرا: { $details }
+reason-not-selected = انتخاب نشد: { $details }
+reason-promoted = پس از انصراف شرکت‌کنندهٔ دیگر، جایگاهی در { $programme } پیشنهاد شد؛ همهٔ قاعده‌ها همچنان رعایت می‌شوند
+reason-offer-expired = به پیشنهاد تا مهلت پاسخ داده نشد.
+reason-declined-by-applicant = متقاضی پیشنهاد را نپذیرفت.
+rule-capacity = ظرفیت
+rule-max-per-city = سقف هر شهر
+rule-max-per-country = سقف هر کشور
+rule-min-member-share = سهم شهرهای عضو
+rule-min-gender-share = توازن جنسیتی
+rule-min-regions = مناطق جهان
+rule-rules-combined = ترکیب قاعده‌ها
+violation-kind-broken = نقض‌شده
+violation-kind-unattainable = رعایت‌نشدنی
+violation-kind-limits-cohort = گروه را محدود می‌کند
+violation-needed-available = { $needed } لازم، { $available } در دسترس
+violation-needed-actual = { $needed } لازم، { $actual } انتخاب‌شده
+violation-limit-actual = سقف { $limit }، { $actual } انتخاب‌شده
+violation-limits-cohort = حداکثر { $max } از { $size } جایگاه را می‌توان پر کرد
+violation-selected-of = { $selected } از { $size } جایگاه پر شد
+violation-short-by = کمبود: { $shortfall }

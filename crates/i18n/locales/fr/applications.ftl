@@ -246,3 +246,47 @@ email-nominee-decision-body =
     Bonjour { $name },
 
     La décision concernant { $applicant } pour « { $programme } » est : { $outcome }. Consultez les désignations de votre ville : { $link }
+
+## Selection reasons: the engine's explanation of each decision
+
+reason-programme-rules-unattainable = aucune promotion de { $programme } ne peut respecter la règle « { $rule } » (il en manque { $shortfall })
+reason-programme-empty = { $programme } n’a retenu personne
+reason-seats-taken-by-overrides = toutes les places de { $programme } ont été attribuées par décision du personnel
+reason-lower-score = note inférieure à celle du dernier retenu dans { $programme } ({ $score } < { $last })
+reason-tie-break = même note que le dernier retenu dans { $programme } ({ $score }) ; l’égalité a été tranchée par les rangs de préférence et les numéros de candidature
+reason-score-not-positive = une note de { $score } n’ajoute rien au total
+reason-better-overall = une place dans { $programme } pour cette personne ferait baisser la note totale ou enfreindrait une règle ailleurs
+reason-city-cap = le plafond de { $cap } par ville dans { $programme } est atteint par d’autres candidats de { $city }
+reason-country-cap = le plafond de { $cap } par pays dans { $programme } est atteint par d’autres candidats de { $country }
+reason-member-share = { $programme } exige au moins { $share } % de participants des villes membres ; la place est allée à un membre
+reason-gender-share = { $programme } exige au moins { $share } % de participants de genre « { $gender } »
+reason-region-rule = { $programme } exige au moins { $regions } régions du monde, et des candidats retenus moins bien notés sont nécessaires pour cela
+reason-capacity = { $programme } est complet ({ $capacity } places)
+reason-override-selected = Retenu pour { $programme } par décision du personnel : { $why }
+reason-override-excluded = Exclu par décision du personnel : { $why }
+reason-not-eligible = Non admissible
+reason-not-eligible-gates = Non admissible : { $details }
+reason-no-preferences = Non retenu : aucun programme indiqué
+reason-selected = Retenu pour { $programme }
+reason-selected-lower-choice = Retenu pour { $programme } (choix { $rank }) ; pas dans un choix supérieur : { $details }
+reason-waitlisted = En liste d’attente, position { $position }, pour { $programme } ; non retenu car : { $details }
+reason-not-selected = Non retenu : { $details }
+reason-promoted = Place offerte dans { $programme } après le retrait d’un autre participant ; toutes les règles restent respectées
+reason-offer-expired = L’offre n’a pas reçu de réponse dans le délai.
+reason-declined-by-applicant = Le candidat a décliné l’offre.
+rule-capacity = Capacité
+rule-max-per-city = Plafond par ville
+rule-max-per-country = Plafond par pays
+rule-min-member-share = Part des villes membres
+rule-min-gender-share = Équilibre entre les genres
+rule-min-regions = Régions du monde
+rule-rules-combined = Règles combinées
+violation-kind-broken = non respectée
+violation-kind-unattainable = impossible à respecter
+violation-kind-limits-cohort = limite la promotion
+violation-needed-available = { $needed } nécessaires, { $available } disponibles
+violation-needed-actual = { $needed } nécessaires, { $actual } retenus
+violation-limit-actual = plafond { $limit }, { $actual } retenus
+violation-limits-cohort = au plus { $max } des { $size } places peuvent être pourvues
+violation-selected-of = { $selected } places pourvues sur { $size }
+violation-short-by = il en manque { $shortfall }

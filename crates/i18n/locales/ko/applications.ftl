@@ -246,3 +246,47 @@ email-nominee-decision-body =
     { $name } 님, 안녕하십니까.
 
     { $applicant } 님의 “{ $programme }” 지원에 대한 결정은 다음과 같습니다: { $outcome }. 귀 도시의 추천 현황은 여기에서 확인하십시오: { $link }
+
+## Selection reasons: the engine's explanation of each decision
+
+reason-programme-rules-unattainable = { $programme }의 어떤 참가자 구성도 “{ $rule }” 규칙을 충족할 수 없습니다({ $shortfall }명 부족)
+reason-programme-empty = { $programme }에서 선발된 사람이 없습니다
+reason-seats-taken-by-overrides = { $programme }의 모든 자리가 담당자 조정으로 배정되었습니다
+reason-lower-score = { $programme }의 마지막 선발자보다 점수가 낮습니다({ $score } < { $last })
+reason-tie-break = { $programme }의 마지막 선발자와 점수가 같습니다({ $score }). 동점은 지망 순위와 지원 번호로 결정되었습니다
+reason-score-not-positive = { $score }점은 총점에 더해지지 않습니다
+reason-better-overall = 이 지원자에게 { $programme }의 자리를 주면 총점이 낮아지거나 다른 곳의 규칙을 어기게 됩니다
+reason-city-cap = { $programme }의 도시별 상한 { $cap }명이 { $city }의 다른 지원자로 이미 찼습니다
+reason-country-cap = { $programme }의 국가별 상한 { $cap }명이 { $country }의 다른 지원자로 이미 찼습니다
+reason-member-share = { $programme }은(는) 회원 도시 참가자가 { $share }% 이상이어야 하므로 자리가 회원 도시에 돌아갔습니다
+reason-gender-share = { $programme }은(는) “{ $gender }” 참가자가 { $share }% 이상이어야 합니다
+reason-region-rule = { $programme }은(는) 최소 { $regions }개 권역이 필요하며, 이를 위해 점수가 낮은 선발자가 필요합니다
+reason-capacity = { $programme }의 정원이 찼습니다({ $capacity }석)
+reason-override-selected = 담당자 조정으로 { $programme }에 선발: { $why }
+reason-override-excluded = 담당자 조정으로 제외: { $why }
+reason-not-eligible = 자격 없음
+reason-not-eligible-gates = 자격 없음: { $details }
+reason-no-preferences = 미선발: 지망 과정이 없습니다
+reason-selected = { $programme }에 선발
+reason-selected-lower-choice = { $programme }에 선발({ $rank }지망). 상위 지망에서 선발되지 않은 이유: { $details }
+reason-waitlisted = { $programme } 대기자 { $position }순위. 선발되지 않은 이유: { $details }
+reason-not-selected = 미선발: { $details }
+reason-promoted = 다른 참가자의 취소로 { $programme }의 자리가 제안되었습니다. 모든 규칙이 유지됩니다
+reason-offer-expired = 기한 내에 제안에 응답하지 않았습니다.
+reason-declined-by-applicant = 지원자가 제안을 거절했습니다.
+rule-capacity = 정원
+rule-max-per-city = 도시별 상한
+rule-max-per-country = 국가별 상한
+rule-min-member-share = 회원 도시 비율
+rule-min-gender-share = 성별 균형
+rule-min-regions = 세계 권역
+rule-rules-combined = 규칙의 조합
+violation-kind-broken = 위반
+violation-kind-unattainable = 충족 불가
+violation-kind-limits-cohort = 선발 인원 제한
+violation-needed-available = { $needed }명 필요, { $available }명 가능
+violation-needed-actual = { $needed }명 필요, { $actual }명 선발
+violation-limit-actual = 상한 { $limit }명, { $actual }명 선발
+violation-limits-cohort = { $size }석 중 최대 { $max }석만 채울 수 있습니다
+violation-selected-of = { $size }석 중 { $selected }석 배정
+violation-short-by = { $shortfall }명 부족

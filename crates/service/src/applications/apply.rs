@@ -357,6 +357,7 @@ impl Services {
             respond_by: None,
             reason: "The applicant declined the offer.".into(),
             reason_code: "declined_by_applicant".into(),
+            reason_params: Default::default(),
             seat_no: None,
             at: now,
         };

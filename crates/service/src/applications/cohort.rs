@@ -6,7 +6,7 @@ use super::gates::Pipeline;
 use crate::{Ctx, Services, from_store};
 use chrono::{Duration, Utc};
 use miti_domain::account::Role;
-use miti_domain::application::{CallRules, Decision, Outcome, SelectionRun};
+use miti_domain::application::{CallRules, Decision, Gate, Outcome, SelectionRun};
 use miti_domain::programme::Programme;
 use miti_domain::{DomainError, FieldErrors, Id, validate};
 use miti_selection::{Candidate, Input, Output, Override, Selection, Status};
@@ -204,15 +204,10 @@ impl Services {
         }
         let now = Utc::now();
         let respond_by = now + Duration::days(i64::from(pipeline.rules.respond_days));
-        let gates: std::collections::BTreeMap<String, Vec<&'static str>> = pipeline
+        let gates: std::collections::BTreeMap<String, &[Gate]> = pipeline
             .rows
             .iter()
-            .map(|r| {
-                (
-                    r.app.id.to_string(),
-                    r.gates.iter().map(|g| g.sentence()).collect(),
-                )
-            })
+            .map(|r| (r.app.id.to_string(), r.gates.as_slice()))
             .collect();
         let mut decisions = vec![];
         for c in &p.output.candidates {
@@ -223,23 +218,25 @@ impl Services {
                     .position(|w| *w == c.id)
                     .map(|i| i as i32 + 1)
             });
+            let mut params = c.reason_params.clone();
             let (outcome, reason) = match c.status {
                 Status::Selected => (Outcome::Offered, c.reason.clone()),
                 Status::Waitlisted => (Outcome::Waitlisted, c.reason.clone()),
                 Status::NotSelected => (Outcome::NotSelected, c.reason.clone()),
-                Status::Ineligible => {
-                    let why = gates
-                        .get(&c.id)
-                        .filter(|g| !g.is_empty())
-                        .map(|g| g.join("; "));
-                    (
-                        Outcome::NotSelected,
-                        match why {
-                            Some(w) => format!("Not eligible: {w}."),
-                            None => c.reason.clone(),
-                        },
-                    )
-                }
+                Status::Ineligible => match gates.get(&c.id).filter(|g| !g.is_empty()) {
+                    Some(failed) => {
+                        params.insert(
+                            "gates".into(),
+                            failed.iter().map(|g| g.code()).collect::<Vec<_>>().into(),
+                        );
+                        let why: Vec<&str> = failed.iter().map(|g| g.sentence()).collect();
+                        (
+                            Outcome::NotSelected,
+                            format!("Not eligible: {}.", why.join("; ")),
+                        )
+                    }
+                    None => (Outcome::NotSelected, c.reason.clone()),
+                },
             };
             decisions.push((
                 id,
@@ -251,6 +248,7 @@ impl Services {
                     respond_by: (outcome == Outcome::Offered).then_some(respond_by),
                     reason,
                     reason_code: c.reason_code.clone(),
+                    reason_params: params,
                     seat_no: None,
                     at: now,
                 },
@@ -423,6 +421,7 @@ impl Services {
             respond_by: Some(now + Duration::days(i64::from(rules.respond_days))),
             reason: promotion.reason.clone(),
             reason_code: promotion.reason_code.clone(),
+            reason_params: promotion.reason_params.clone(),
             seat_no: None,
             at: now,
         };
@@ -467,6 +466,7 @@ impl Services {
             e.outcome = Outcome::Expired;
             e.reason = "The offer was not answered by its deadline.".into();
             e.reason_code = "offer_expired".into();
+            e.reason_params = Default::default();
             e.at = now;
             self.store
                 .change_application(

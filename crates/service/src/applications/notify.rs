@@ -9,7 +9,9 @@ use miti_store::NewMail;
 impl Services {
     /// Queues `subject_key`/`body_key` for `user_id` in their language.
     /// `args` may use `{ $programme }`, which is filled with the
-    /// programme's title in that language when `programme` is given.
+    /// programme's title in that language when `programme` is given, and
+    /// `{ $outcome }`, given as an outcome code (`offered`…) and told in
+    /// that language too.
     pub(crate) async fn notify_user(
         &self,
         user_id: UserId,
@@ -33,7 +35,14 @@ impl Services {
             ("name", Value::from(user.display_name.as_str())),
             ("programme", Value::from(title.as_str())),
         ];
-        for (k, v) in args {
+        let told: Vec<(&str, String)> = args
+            .iter()
+            .map(|(k, v)| match *k {
+                "outcome" => (*k, tr(locale, &format!("outcome-{}", v.replace('_', "-")))),
+                _ => (*k, v.clone()),
+            })
+            .collect();
+        for (k, v) in &told {
             values.push((k, Value::from(v.as_str())));
         }
         let body = format!(

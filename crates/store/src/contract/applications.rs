@@ -54,7 +54,8 @@ fn decision(outcome: Outcome, respond_by: Option<DateTime<Utc>>) -> Decision {
         waitlist_position: None,
         respond_by,
         reason: String::new(),
-        reason_code: String::new(),
+        reason_code: "selected".into(),
+        reason_params: [("rank".to_string(), serde_json::json!(2))].into(),
         seat_no: None,
         at: Utc::now(),
     }
@@ -781,6 +782,11 @@ pub(super) async fn seats(store: &dyn Store) {
     let d = offered.decision.unwrap();
     assert_eq!((d.outcome, d.seat_no), (Outcome::Offered, None));
     assert_eq!(
+        (d.reason_code.as_str(), d.reason_params.get("rank")),
+        ("selected", Some(&2.into())),
+        "the reason's code and parameters are kept for translation"
+    );
+    assert_eq!(
         d.respond_by.map(|t| t.timestamp()),
         Some(deadline.timestamp())
     );
@@ -869,6 +875,10 @@ pub(super) async fn seats(store: &dyn Store) {
         .unwrap();
     let dd = declined.decision.unwrap();
     assert_eq!((dd.outcome, dd.seat_no), (Outcome::Declined, None));
+    assert_eq!(
+        dd.reason_params,
+        decision(Outcome::Declined, None).reason_params
+    );
     assert_eq!(holders(store, p.id).await, (2, vec![id(1)]));
     let c2 = store.claim_seat(admin(), id(2), now).await.unwrap();
     assert_eq!(c2.decision.unwrap().seat_no, Some(1));

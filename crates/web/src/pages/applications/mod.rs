@@ -5,6 +5,7 @@
 
 pub mod apply;
 pub mod nominate;
+pub mod reasons;
 pub mod report;
 pub mod review;
 pub mod selection;
@@ -16,6 +17,7 @@ use miti_domain::application::{Application, ApplicationStatus, Gate, Outcome};
 use miti_domain::call::{Call, Question, QuestionKind};
 use miti_domain::{FieldErrors, Id};
 use miti_service::applications::Seen;
+use reasons::Reasons;
 
 fn k(prefix: &str, v: &str) -> String {
     format!("{prefix}-{}", v.replace('_', "-"))
@@ -183,7 +185,16 @@ impl AppView {
             outcome_code: d
                 .map(|d| d.outcome.as_str().to_string())
                 .unwrap_or_default(),
-            reason: d.map(|d| d.reason.clone()).unwrap_or_default(),
+            reason: d
+                .map(|d| {
+                    let title = |_: &str| seen.programme.input.title.get(lang).to_string();
+                    Reasons {
+                        tr: *tr,
+                        title: &title,
+                    }
+                    .explain(&d.reason_code, &d.reason_params, &d.reason)
+                })
+                .unwrap_or_default(),
             respond_by: d
                 .and_then(|d| d.respond_by)
                 .map(|t| tr.datetime(t, req.tz))

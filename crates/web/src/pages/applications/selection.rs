@@ -5,6 +5,7 @@ use crate::AppState;
 use crate::context::Req;
 use crate::error::WebError;
 use crate::page::Page;
+use crate::pages::applications::reasons::Reasons;
 use crate::pages::{render, see_other};
 use askama::Template;
 use axum::Form;
@@ -97,6 +98,12 @@ pub async fn show(
             })
             .unwrap_or_default()
     };
+    let title_text = programme.input.title.get(tr.lang()).to_string();
+    let title = |_: &str| title_text.clone();
+    let reasons = Reasons {
+        tr: *tr,
+        title: &title,
+    };
     let (mut lines, mut violations, mut selected) = (vec![], vec![], 0);
     if let Some(p) = &proposal {
         for (c, input) in p.output.candidates.iter().zip(p.input.candidates.iter()) {
@@ -112,7 +119,7 @@ pub async fn show(
                 score: format!("{:.2}", input.score),
                 status: tr.t(&format!("selection-status-{}", code.replace('_', "-"))),
                 status_code: code,
-                reason: c.reason.clone(),
+                reason: reasons.explain(&c.reason_code, &c.reason_params, &c.reason),
             });
         }
         lines.sort_by_key(|l| match l.status_code {
@@ -123,11 +130,8 @@ pub async fn show(
         });
         for prog in &p.output.programmes {
             for v in &prog.violations {
-                violations.push(RuleLine {
-                    rule: v.rule.clone(),
-                    kind: v.kind.clone(),
-                    detail: v.message.clone(),
-                });
+                let (rule, kind, detail) = reasons.violation(v);
+                violations.push(RuleLine { rule, kind, detail });
             }
         }
     }
