@@ -8,7 +8,9 @@ use miti_domain::application::{
 };
 use miti_domain::audit::{Actor, AuditEvent};
 use miti_domain::{Id, UserId};
-use miti_store::{ApplicationChange, ApplicationFilter, NewDocument, StoreError, StoreResult};
+use miti_store::{
+    ApplicationChange, ApplicationFilter, NewDocument, NewMail, StoreError, StoreResult,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
@@ -314,6 +316,7 @@ where
         id: Id,
         expected_version: Option<i64>,
         change: ApplicationChange,
+        mail: Vec<NewMail>,
     ) -> StoreResult<Application> {
         let now = Utc::now();
         let action = change.audit_action();
@@ -450,6 +453,9 @@ where
             AuditEvent::new(action, "application", Some(id)),
         )
         .await?;
+        for m in mail {
+            Self::insert_mail(&mut tx, m).await?;
+        }
         let app = Self::application_in(&mut tx, id).await?;
         tx.commit().await.map_err(backend)?;
         Ok(app)

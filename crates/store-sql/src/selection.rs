@@ -9,7 +9,7 @@ use miti_domain::application::{
     Application, CallRules, Decision, Outcome, SelectionOverride, SelectionRun,
 };
 use miti_domain::audit::{Actor, AuditEvent};
-use miti_store::{StoreError, StoreResult};
+use miti_store::{NewMail, StoreError, StoreResult};
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 #[derive(sqlx::FromRow)]
@@ -252,6 +252,7 @@ where
         run_id: Id,
         capacity: i32,
         decisions: Vec<(Id, Decision)>,
+        mail: Vec<NewMail>,
     ) -> StoreResult<()> {
         let mut tx = self
             .pool
@@ -336,6 +337,9 @@ where
             ),
         )
         .await?;
+        for m in mail {
+            Self::insert_mail(&mut tx, m).await?;
+        }
         tx.commit().await.map_err(backend)
     }
 

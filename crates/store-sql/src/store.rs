@@ -347,14 +347,16 @@ where
     async fn count_applications(&self, filter: &ApplicationFilter) -> StoreResult<i64> {
         self.count_applications_matching(filter).await
     }
-    async fn change_application(
+    async fn change_application_notify(
         &self,
         actor: Actor,
         id: Id,
         expected_version: Option<i64>,
         change: ApplicationChange,
+        mail: Vec<NewMail>,
     ) -> StoreResult<Application> {
-        self.apply_change(actor, id, expected_version, change).await
+        self.apply_change(actor, id, expected_version, change, mail)
+            .await
     }
     async fn attach_application_document(
         &self,
@@ -426,8 +428,10 @@ where
         run_id: Id,
         capacity: i32,
         decisions: Vec<(Id, Decision)>,
+        mail: Vec<NewMail>,
     ) -> StoreResult<()> {
-        self.write_cohort(actor, run_id, capacity, decisions).await
+        self.write_cohort(actor, run_id, capacity, decisions, mail)
+            .await
     }
     async fn claim_seat(
         &self,

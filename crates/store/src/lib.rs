@@ -275,6 +275,19 @@ pub trait Store: Send + Sync + 'static {
         id: Id,
         expected_version: Option<i64>,
         change: ApplicationChange,
+    ) -> StoreResult<Application> {
+        self.change_application_notify(actor, id, expected_version, change, vec![])
+            .await
+    }
+    /// [`Self::change_application`] that also queues `mail` in the outbox,
+    /// in the same transaction: the change and its emails land together.
+    async fn change_application_notify(
+        &self,
+        actor: Actor,
+        id: Id,
+        expected_version: Option<i64>,
+        change: ApplicationChange,
+        mail: Vec<NewMail>,
     ) -> StoreResult<Application>;
     /// Records an uploaded file as the application's document `key`,
     /// replacing an earlier one under the same key.
@@ -327,14 +340,16 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<SelectionRun>;
     async fn latest_selection_run(&self, programme_id: Id) -> StoreResult<Option<SelectionRun>>;
     /// Confirms a run as the cohort: writes every decision, marks the run
-    /// confirmed and creates the programme's `capacity` seats, all in one
-    /// transaction (`cohort_confirmed` if seats already exist).
+    /// confirmed, creates the programme's `capacity` seats and queues
+    /// `mail`, all in one transaction (`cohort_confirmed` if seats already
+    /// exist).
     async fn confirm_cohort(
         &self,
         actor: Actor,
         run_id: Id,
         capacity: i32,
         decisions: Vec<(Id, Decision)>,
+        mail: Vec<NewMail>,
     ) -> StoreResult<()>;
     /// The offered applicant takes a free seat and becomes `confirmed`.
     /// Refused with `not_offered`, `offer_expired` (past `respond_by` at

@@ -237,9 +237,23 @@ impl Services {
             answers,
             at: now,
         };
+        // The confirmation is queued with the first submission, in its
+        // transaction.
+        let mail = if first_time {
+            self.mail_to_id(
+                app.user_id,
+                "email-application-submitted-subject",
+                "email-application-submitted-body",
+                Some(&programme),
+                &[("link", self.link(&format!("/applications/{id}")))],
+            )
+            .await?
+        } else {
+            None
+        };
         let saved = match self
             .store
-            .change_application(ctx.actor(), id, version, change)
+            .change_application_notify(ctx.actor(), id, version, change, mail.into_iter().collect())
             .await
         {
             Ok(a) => a,
@@ -253,16 +267,6 @@ impl Services {
             }
             Err(e) => return Err(from_store(e)),
         };
-        if first_time {
-            self.notify_user(
-                saved.user_id,
-                "email-application-submitted-subject",
-                "email-application-submitted-body",
-                Some(&programme),
-                &[("link", self.link(&format!("/applications/{id}")))],
-            )
-            .await?;
-        }
         Ok(saved)
     }
 

@@ -5,7 +5,6 @@
 use super::gates::Pipeline;
 use crate::{Ctx, Services, from_store};
 use chrono::{Duration, Utc};
-use miti_domain::account::Role;
 use miti_domain::application::{CallRules, Decision, Gate, Outcome, SelectionRun};
 use miti_domain::programme::Programme;
 use miti_domain::{DomainError, FieldErrors, Id, validate};
@@ -254,82 +253,25 @@ impl Services {
                 },
             ));
         }
+        let users = self.store.list_users().await.map_err(from_store)?;
+        let mail = decisions
+            .iter()
+            .filter_map(|(id, d)| {
+                let row = pipeline.rows.iter().find(|r| r.app.id == *id)?;
+                Some(self.decision_mails(&pipeline.programme, &row.app, d, &users))
+            })
+            .flatten()
+            .collect();
         self.store
             .confirm_cohort(
                 ctx.actor(),
                 run_id,
                 pipeline.programme.input.capacity,
-                decisions.clone(),
+                decisions,
+                mail,
             )
             .await
             .map_err(from_store)?;
-        for (id, d) in decisions {
-            self.tell_decision(&pipeline.programme, id, &d).await?;
-        }
-        Ok(())
-    }
-
-    /// Emails the applicant and their city's focal points about a decision.
-    async fn tell_decision(
-        &self,
-        programme: &Programme,
-        id: Id,
-        d: &Decision,
-    ) -> Result<(), DomainError> {
-        let app = self.application_by_id(id).await?;
-        let link = self.link(&format!("/applications/{id}"));
-        let deadline = d
-            .respond_by
-            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-            .unwrap_or_default();
-        let key = match d.outcome {
-            Outcome::Offered => "email-offer",
-            Outcome::Waitlisted => "email-waitlisted",
-            _ => "email-not-selected",
-        };
-        let position = d
-            .waitlist_position
-            .map(|p| p.to_string())
-            .unwrap_or_default();
-        self.notify_user(
-            app.user_id,
-            &format!("{key}-subject"),
-            &format!("{key}-body"),
-            Some(programme),
-            &[
-                ("link", link),
-                ("deadline", deadline),
-                ("position", position),
-            ],
-        )
-        .await?;
-        let Some(city) = app.profile.as_ref().and_then(|p| p.city_org_id) else {
-            return Ok(());
-        };
-        let applicant = app
-            .profile
-            .as_ref()
-            .map(|p| p.passport_name.clone())
-            .unwrap_or_default();
-        let users = self.store.list_users().await.map_err(from_store)?;
-        for u in users.iter().filter(|u| {
-            u.roles
-                .iter()
-                .any(|g| g.role == Role::FocalPoint && g.org_id == city)
-        }) {
-            self.notify_user(
-                u.id,
-                "email-nominee-decision-subject",
-                "email-nominee-decision-body",
-                Some(programme),
-                &[
-                    ("applicant", applicant.clone()),
-                    ("outcome", d.outcome.as_str().to_string()),
-                    ("link", self.link("/nominations")),
-                ],
-            )
-            .await?;
-        }
         Ok(())
     }
 
@@ -425,16 +367,19 @@ impl Services {
             seat_no: None,
             at: now,
         };
+        let app = self.application_by_id(next).await?;
+        let users = self.store.list_users().await.map_err(from_store)?;
+        let mail = self.decision_mails(programme, &app, &decision, &users);
         self.store
-            .change_application(
+            .change_application_notify(
                 ctx.actor(),
                 next,
                 None,
-                ApplicationChange::Decide(Some(decision.clone())),
+                ApplicationChange::Decide(Some(decision)),
+                mail,
             )
             .await
             .map_err(from_store)?;
-        self.tell_decision(programme, next, &decision).await?;
         Ok(Some(next))
     }
 

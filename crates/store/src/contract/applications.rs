@@ -43,6 +43,17 @@ pub(super) async fn person(store: &dyn Store, email: &str) -> User {
     user_with(store, email, vec![]).await
 }
 
+/// An email to `to`, as a decision would queue it.
+fn mail(to: &str) -> NewMail {
+    NewMail {
+        to: to.into(),
+        subject: "Decision".into(),
+        body: "Your application".into(),
+        locale: "en".into(),
+        created_at: Utc::now(),
+    }
+}
+
 /// An open offer (respond by `respond_by`).
 pub(super) fn offer(respond_by: DateTime<Utc>) -> Decision {
     decision(Outcome::Offered, Some(respond_by))
@@ -231,17 +242,36 @@ pub(super) async fn applications(store: &dyn Store) {
     ));
 
     // Submission stores the validated profile and answers.
+    // Its confirmation email is queued in the same transaction: a refused
+    // change queues nothing.
     let first = second("2027-01-02T03:04:05Z");
+    let (_, mails) = store.outbox(1, 0).await.unwrap();
     assert!(is_conflict(
         store
-            .change_application(admin(), a1.id, Some(1), submit(&dakar, "AMINATA", first))
+            .change_application_notify(
+                admin(),
+                a1.id,
+                Some(1),
+                submit(&dakar, "AMINATA", first),
+                vec![mail("aminata@s.demo")]
+            )
             .await,
         "stale_version"
     ));
+    assert_eq!(store.outbox(1, 0).await.unwrap().1, mails);
     let s = store
-        .change_application(admin(), a1.id, Some(2), submit(&dakar, "AMINATA", first))
+        .change_application_notify(
+            admin(),
+            a1.id,
+            Some(2),
+            submit(&dakar, "AMINATA", first),
+            vec![mail("aminata@s.demo")],
+        )
         .await
         .unwrap();
+    let (queued, total) = store.outbox(1, 0).await.unwrap();
+    assert_eq!(total, mails + 1);
+    assert_eq!(queued[0].to, "aminata@s.demo", "newest first");
     assert_eq!((s.status, s.version), (ApplicationStatus::Submitted, 3));
     assert_eq!(s.profile, Some(profile(&dakar, "AMINATA")));
     assert_eq!(s.answers.as_ref().unwrap().question_version, 1);
@@ -762,6 +792,7 @@ pub(super) async fn seats(store: &dyn Store) {
         .await
         .unwrap();
     let confirms = audit_count(store, "selection.confirm").await;
+    let (_, mails) = store.outbox(1, 0).await.unwrap();
     store
         .confirm_cohort(
             admin(),
@@ -774,9 +805,16 @@ pub(super) async fn seats(store: &dyn Store) {
                 (id(3), decision(Outcome::Waitlisted, None)),
                 (id(4), offer(now - Duration::days(1))),
             ],
+            vec![mail("cohort@s.demo"), mail("cohort@s.demo")],
         )
         .await
         .unwrap();
+    let (_, after) = store.outbox(1, 0).await.unwrap();
+    assert_eq!(
+        after,
+        mails + 2,
+        "the decisions' emails are queued with them"
+    );
     assert_eq!(store.seats(p.id).await.unwrap(), [(1, None), (2, None)]);
     let offered = store.application(id(0)).await.unwrap().unwrap();
     let d = offered.decision.unwrap();
@@ -800,13 +838,22 @@ pub(super) async fn seats(store: &dyn Store) {
             .is_some()
     );
     assert!(is_conflict(
-        store.confirm_cohort(admin(), run.id, 2, vec![]).await,
+        store
+            .confirm_cohort(admin(), run.id, 2, vec![], vec![mail("again@s.demo")])
+            .await,
         "cohort_confirmed"
     ));
     assert!(matches!(
-        store.confirm_cohort(admin(), 999_999, 2, vec![]).await,
+        store
+            .confirm_cohort(admin(), 999_999, 2, vec![], vec![mail("again@s.demo")])
+            .await,
         Err(StoreError::NotFound)
     ));
+    assert_eq!(
+        store.outbox(1, 0).await.unwrap().1,
+        mails + 2,
+        "a refused confirmation queues no email"
+    );
     assert_eq!(audit_count(store, "selection.confirm").await, confirms + 1);
 
     let claims = audit_count(store, "application.confirm").await;
@@ -909,8 +956,8 @@ pub(super) async fn seats(store: &dyn Store) {
         .await
         .unwrap();
     let (x, y) = tokio::join!(
-        store.confirm_cohort(admin(), run.id, 3, vec![(a.id, offer(deadline))]),
-        store.confirm_cohort(admin(), run.id, 3, vec![(a.id, offer(deadline))])
+        store.confirm_cohort(admin(), run.id, 3, vec![(a.id, offer(deadline))], vec![]),
+        store.confirm_cohort(admin(), run.id, 3, vec![(a.id, offer(deadline))], vec![])
     );
     let refused = [&x, &y]
         .iter()

@@ -185,6 +185,7 @@ pub async fn seats_under_concurrency(store: Arc<dyn Store>, rounds: usize) -> Ra
                 run.id,
                 i32::try_from(CAPACITY).unwrap(),
                 apps.iter().map(|&a| (a, offer(respond_by))).collect(),
+                vec![],
             )
             .await
             .unwrap();
@@ -279,6 +280,7 @@ pub async fn offered_cohort(
             run.id,
             capacity,
             apps.iter().map(|&a| (a, offer(respond_by))).collect(),
+            vec![],
         )
         .await
         .unwrap();
