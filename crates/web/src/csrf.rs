@@ -8,7 +8,7 @@
 use crate::AppState;
 use crate::context::{Req, cookie_name, read_cookie};
 use crate::error::WebError;
-use axum::body::Body;
+use crate::form_body;
 use axum::extract::{Request, State};
 use axum::http::{Method, header};
 use axum::middleware::Next;
@@ -98,28 +98,19 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
             WebError::Csrf.into_response()
         };
     }
-    let is_form = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    if !form_body::is_form(&request) {
         return WebError::Csrf.into_response();
     }
     // Read the (size-limited) form to find the token, then hand it on intact.
-    let (parts, body) = request.into_parts();
-    let bytes = match axum::body::to_bytes(body, state.config.body_limit).await {
-        Ok(b) => b,
-        Err(_) => return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+    let (parts, bytes) = match form_body::read(request, state.config.body_limit).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
     };
     let token = serde_urlencoded::from_bytes::<TokenField>(&bytes)
         .ok()
         .and_then(|f| f.csrf_token);
     match token {
-        Some(t) if equal(&t, &cookie) => {
-            next.run(Request::from_parts(parts, Body::from(bytes)))
-                .await
-        }
+        Some(t) if equal(&t, &cookie) => next.run(form_body::rebuild(parts, bytes)).await,
         _ => WebError::Csrf.into_response(),
     }
 }

@@ -11,6 +11,7 @@ pub mod api;
 pub mod context;
 pub mod csrf;
 pub mod error;
+pub mod form_body;
 pub mod headers;
 pub mod page;
 pub mod pages;

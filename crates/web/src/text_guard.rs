@@ -7,9 +7,8 @@
 
 use crate::AppState;
 use crate::error::WebError;
-use axum::body::Body;
+use crate::form_body;
 use axum::extract::{Request, State};
-use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use miti_domain::{DomainError, FieldErrors};
@@ -49,25 +48,18 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
             return refuse(bad);
         }
     }
-    let is_form = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
+    if !form_body::is_form(&request) {
         return next.run(request).await;
     }
-    let (parts, body) = request.into_parts();
-    let bytes = match axum::body::to_bytes(body, state.config.body_limit).await {
-        Ok(b) => b,
-        Err(_) => return axum::http::StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+    let (parts, bytes) = match form_body::read(request, state.config.body_limit).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
     };
     let bad = bad_fields(&bytes);
     if !bad.is_empty() {
         return refuse(bad);
     }
-    next.run(Request::from_parts(parts, Body::from(bytes)))
-        .await
+    next.run(form_body::rebuild(parts, bytes)).await
 }
 
 #[cfg(test)]
