@@ -274,6 +274,7 @@ async fn apply_endorse_review_select_confirm() {
         .await
         .unwrap();
     fill(c, "rank", "1").await;
+    fill(c, "comment", XSS).await;
     press(c, Locator::XPath(&button("Save"))).await;
     assert_shows(c, "Decision saved.").await;
     let row = c
@@ -419,6 +420,12 @@ async fn apply_endorse_review_select_confirm() {
         row.contains("eligible") && row.contains("Endorsed"),
         "{row}"
     );
+    // Her page shows the expert's and the city's comments as text.
+    press(c, Locator::XPath(&link("Aminata Diallo"))).await;
+    assert_shows(c, &format!("Expert from Berlin — Scored — 100.0 — {XSS}")).await;
+    assert_shows(c, &format!("Endorsed · Rank 1 — {XSS}")).await;
+    check_page(c).await;
+    press(c, Locator::XPath(&link("Applications"))).await;
     press(c, Locator::XPath(&link("Selection"))).await;
     check_page(c).await;
     press(c, Locator::XPath(&button("Run the selection engine"))).await;
@@ -456,6 +463,8 @@ async fn apply_endorse_review_select_confirm() {
     press(c, Locator::XPath(&link(TITLE))).await;
     assert_eq!(c.current_url().await.unwrap().path(), amina);
     assert_shows(c, "You have been offered a place").await;
+    assert_shows(c, &format!("Endorsed · Rank 1 — {XSS}")).await;
+    check_page(c).await;
     press(c, Locator::XPath(&button("Confirm my place"))).await;
     assert_shows(c, "Your place is confirmed.").await;
     assert_shows(c, "Confirmed participant").await;

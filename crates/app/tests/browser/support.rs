@@ -120,8 +120,15 @@ pub async fn wait_until(c: &Client, cond: &str, what: &str) {
         }
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
+    let shown = c
+        .execute(
+            "return document.body ? document.body.innerText : ''",
+            vec![],
+        )
+        .await
+        .unwrap_or_default();
     panic!(
-        "waited 10 s for {what} ({cond}) on {}",
+        "waited 10 s for {what} ({cond}) on {}, showing {shown}",
         c.current_url().await.unwrap()
     );
 }
