@@ -212,8 +212,8 @@ async fn apply_endorse_review_select_confirm() {
     assert_eq!(value_of(c, "passport_name").await, XSS);
     assert_eq!(value_of(c, "q.motivation").await, motivation);
     check_page(c).await;
-    // She completes the form and waits for the autosave before submitting:
-    // the page must still accept the submission it was saved from.
+    // She completes the form and, like anyone pausing, lets it autosave
+    // before each submission.
     count_autosaves(c).await;
     for (name, value) in [
         ("nationality", "SN"),
@@ -238,6 +238,8 @@ async fn apply_endorse_review_select_confirm() {
     assert_eq!(value_of(c, "department").await, department);
     assert_eq!(value_of(c, "q.motivation").await, motivation);
     check_page(c).await;
+    // The page's version is now behind its own autosave; that must not
+    // refuse the submission (it did: 409, and the typed form was lost).
     count_autosaves(c).await;
     fill(c, "passport_name", "Aminata Diallo").await;
     wait_for_autosave(c).await;
