@@ -29,6 +29,23 @@ fn pdf() -> reqwest::multipart::Part {
     .file_name("cv.pdf")
 }
 
+/// A complete application form.
+fn fields<'a>(name: &'a str, city: &'a str, position: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("passport_name", name),
+        ("gender", "female"),
+        ("nationality", "SN"),
+        ("city_org_id", city),
+        ("position", position),
+        ("department", "City of Dakar"),
+        ("interview_language", "ko"),
+        (
+            "q.motivation",
+            "To build the city's open data platform with peers.",
+        ),
+    ]
+}
+
 async fn apply(b: &Browser, programme: i64, name: &str, city: &str) -> i64 {
     let r = b
         .post_form(&format!("/catalogue/{programme}/apply"), &[])
@@ -47,23 +64,13 @@ async fn apply(b: &Browser, programme: i64, name: &str, city: &str) -> i64 {
         .post_multipart(&format!("/applications/{id}/documents"), form)
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let fields = [
-        ("passport_name", name),
-        ("gender", "female"),
-        ("nationality", "SN"),
-        ("city_org_id", city),
-        ("position", "Head of urban data"),
-        ("department", "City of Dakar"),
-        ("interview_language", "ko"),
-        (
-            "q.motivation",
-            "To build the city's open data platform with peers.",
-        ),
-    ];
     // A retried submission (a double click) changes nothing.
     for _ in 0..2 {
         let r = b
-            .post_form(&format!("/applications/{id}/submit"), &fields)
+            .post_form(
+                &format!("/applications/{id}/submit"),
+                &fields(name, city, "Head of urban data"),
+            )
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
     }
@@ -110,7 +117,36 @@ async fn from_application_to_confirmed_cohort(backend: Backend) {
         )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // A draft is her latest typing: a page loaded before an autosave (or
+    // another tab) still saves and submits it.
+    let (_, page) = amina.get_text(&format!("/applications/{a}")).await;
+    let loaded = first_id(&page, r#"name="version" value="(\d+)""#).to_string();
+    for _ in 0..2 {
+        let r = amina
+            .post_form(
+                &format!("/applications/{a}/draft"),
+                &[("version", &loaded), ("position", "Head of data")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
     assert_eq!(apply(&amina, programme, "Aminata Diallo", &dakar).await, a);
+    // Once submitted, an edit from a page that is behind is refused, and the
+    // form comes back as typed with the reason.
+    let r = amina
+        .post_form(
+            &format!("/applications/{a}/submit"),
+            &[
+                fields("Aminata Diallo", &dakar, "Chief data officer"),
+                vec![("version", &loaded)],
+            ]
+            .concat(),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::CONFLICT);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Someone else saved this in the meantime"));
+    assert!(html.contains(r#"value="Chief data officer""#));
 
     // A second applicant signs up, sets a password from the emailed link and applies.
     let anon = app.browser();
@@ -266,10 +302,15 @@ async fn from_application_to_confirmed_cohort(backend: Backend) {
         let r = admin
             .post_form(
                 &format!("/applications/{id}/vetting"),
-                &[("vetting", "cleared")],
+                &[("vetting", "cleared"), ("from", "manage")],
             )
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            r.headers()["location"],
+            format!("/applications/{id}/manage?done=vetting-saved").as_str(),
+            "back to the page the admin vetted from"
+        );
     }
     let (_, page) = staff.get_text(&format!("/applications/{a}/manage")).await;
     assert!(

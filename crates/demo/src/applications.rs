@@ -494,12 +494,7 @@ pub(crate) async fn seed(
         .await
         .map_err(|e| err("draft", DRAFT_OWNER, e))?;
     services
-        .save_draft(
-            &owner_ctx,
-            draft.id,
-            None,
-            &form(file.applicants.len(), d, &w),
-        )
+        .save_draft(&owner_ctx, draft.id, &form(file.applicants.len(), d, &w))
         .await
         .map_err(|e| err("draft", DRAFT_OWNER, e))?;
     upload(owner_ctx, draft.id, d, &w).await?;

@@ -167,12 +167,13 @@ impl Services {
     }
 
     /// Keeps the form as typed while the application is a draft. Nothing is
-    /// checked but size: a draft may be half-written.
+    /// checked but size: a draft may be half-written. No version either: a
+    /// draft is its applicant's latest typing, whether htmx autosaved it or
+    /// "Save draft" was pressed on a page loaded before the last autosave.
     pub async fn save_draft(
         &self,
         ctx: &Ctx,
         id: Id,
-        version: Option<i64>,
         pairs: &[(String, String)],
     ) -> Result<Application, DomainError> {
         let seen = self.own_application(ctx, id).await?;
@@ -187,7 +188,7 @@ impl Services {
             .change_application(
                 ctx.actor(),
                 id,
-                version,
+                None,
                 ApplicationChange::Draft {
                     form: form_map(pairs),
                 },
@@ -200,6 +201,11 @@ impl Services {
     /// checked against the call at this moment. A repeated submission of the
     /// same form — a retry, a double click — changes nothing and sends no
     /// second email.
+    ///
+    /// `version` (the one the page was loaded with) guards edits after
+    /// submission only. A draft's page falls behind its own autosaves, so
+    /// submitting a draft builds on the stored draft instead, and again if
+    /// an autosave lands between reading and writing it.
     pub async fn submit_application(
         &self,
         ctx: &Ctx,
@@ -239,7 +245,7 @@ impl Services {
         };
         // The confirmation is queued with the first submission, in its
         // transaction.
-        let mail = if first_time {
+        let mail: Vec<_> = if first_time {
             self.mail_to_id(
                 app.user_id,
                 "email-application-submitted-subject",
@@ -248,24 +254,39 @@ impl Services {
                 &[("link", self.link(&format!("/applications/{id}")))],
             )
             .await?
+            .into_iter()
+            .collect()
         } else {
-            None
+            vec![]
         };
-        let saved = match self
-            .store
-            .change_application_notify(ctx.actor(), id, version, change, mail.into_iter().collect())
-            .await
-        {
-            Ok(a) => a,
-            // A concurrent identical submission won the race: same result.
-            Err(StoreError::Conflict("stale_version")) => {
-                let again = self.application_by_id(id).await?;
-                if again.status == ApplicationStatus::Submitted && again.form == form {
-                    return Ok(again);
+        let mut base = match app.status {
+            ApplicationStatus::Draft => Some(app.version),
+            _ => version,
+        };
+        let mut attempts = 0;
+        let saved = loop {
+            match self
+                .store
+                .change_application_notify(ctx.actor(), id, base, change.clone(), mail.clone())
+                .await
+            {
+                Ok(a) => break a,
+                Err(StoreError::Conflict("stale_version")) => {
+                    let again = self.application_by_id(id).await?;
+                    // A concurrent identical submission won the race: same result.
+                    if again.status == ApplicationStatus::Submitted && again.form == form {
+                        return Ok(again);
+                    }
+                    // An autosave of the same draft came in between.
+                    attempts += 1;
+                    if again.status == ApplicationStatus::Draft && attempts < 3 {
+                        base = Some(again.version);
+                        continue;
+                    }
+                    return Err(DomainError::Conflict("stale_version"));
                 }
-                return Err(DomainError::Conflict("stale_version"));
+                Err(e) => return Err(from_store(e)),
             }
-            Err(e) => return Err(from_store(e)),
         };
         Ok(saved)
     }

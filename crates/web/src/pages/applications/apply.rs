@@ -325,10 +325,9 @@ pub async fn save_draft(
     Path(id): Path<Id>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    // An autosave carries no version: the applicant's own latest typing wins.
+    // A draft is the applicant's own latest typing: no version to check.
     let htmx = headers.contains_key("hx-request");
-    let version = if htmx { None } else { version_of(&pairs) };
-    match s.services.save_draft(&req.ctx, id, version, &pairs).await {
+    match s.services.save_draft(&req.ctx, id, &pairs).await {
         Ok(_) if htmx => Ok(StatusCode::NO_CONTENT.into_response()),
         Ok(_) => Ok(see_other(&format!("/applications/{id}?done=draft-saved"))),
         Err(DomainError::Invalid(e)) => {
@@ -354,6 +353,15 @@ pub async fn submit(
         ))),
         Err(DomainError::Invalid(e)) => {
             show_page(&s, &req, id, Some(form_map(&pairs)), None, e).await
+        }
+        // Changed since the page was loaded (an edit after submission): keep
+        // what was typed, say so, and offer the current version to save on.
+        Err(DomainError::Conflict("stale_version")) => {
+            let mut e = FieldErrors::new();
+            e.add("version", "stale_version");
+            let mut r = show_page(&s, &req, id, Some(form_map(&pairs)), None, e).await?;
+            *r.status_mut() = StatusCode::CONFLICT;
+            Ok(r)
         }
         Err(e) => Err(e.into()),
     }

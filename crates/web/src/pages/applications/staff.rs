@@ -398,6 +398,8 @@ pub async fn set_override(
 #[serde(default)]
 pub struct VettingForm {
     pub vetting: String,
+    /// "manage" when sent from the application's staff page (back there).
+    pub from: String,
 }
 
 pub async fn vet(
@@ -407,6 +409,11 @@ pub async fn vet(
     Form(f): Form<VettingForm>,
 ) -> Result<Response, WebError> {
     s.services.set_vetting(&req.ctx, id, &f.vetting).await?;
+    if f.from == "manage" {
+        return Ok(see_other(&format!(
+            "/applications/{id}/manage?done=vetting-saved"
+        )));
+    }
     Ok(see_other("/vetting?done=vetting-saved"))
 }
 
