@@ -74,6 +74,12 @@ async fn staff_take_the_demo_call_to_a_confirmed_cohort(backend: Backend) {
     assert!(page.contains("proven optimal"), "{page}");
     assert!(page.contains("selected: 15 / 15"), "{page}");
     assert!(!page.contains(r#"<ul class="alert">"#), "no rule broken");
+    // Each ineligible applicant's line names what is missing (the cities
+    // outside the registry have no focal point to endorse them).
+    assert!(page.contains("Not eligible: no city endorsement"), "{page}");
+    let bare = page.matches("<td>Not eligible</td>").count();
+    let told = page.matches("<td>Not eligible: ").count();
+    assert_eq!(bare, told, "a status and a reason for each: {page}");
     let run = regex::Regex::new(r#"name="run_id" value="(\d+)""#)
         .unwrap()
         .captures(&page)

@@ -138,6 +138,7 @@ review-saved = تم حفظ التقييم.
 review-assign = إسناد مقيّم
 review-assigned = تم إسناد المقيّم.
 
+application-passport-name = الاسم (كما في جواز السفر)
 pipeline-title = الطلبات
 pipeline-total = الطلبات
 pipeline-reviews = التقييمات

@@ -138,6 +138,7 @@ review-saved = Review saved.
 review-assign = Assign reviewer
 review-assigned = Reviewer assigned.
 
+application-passport-name = Name (as in passport)
 pipeline-title = Applications
 pipeline-total = Applications
 pipeline-reviews = Reviews

@@ -138,6 +138,7 @@ review-saved = Evaluación guardada.
 review-assign = Asignar persona evaluadora
 review-assigned = Persona evaluadora asignada.
 
+application-passport-name = Nombre (como en el pasaporte)
 pipeline-title = Postulaciones
 pipeline-total = Postulaciones
 pipeline-reviews = Evaluaciones

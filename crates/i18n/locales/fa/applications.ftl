@@ -138,6 +138,7 @@ review-saved = داوری ذخیره شد.
 review-assign = تعیین داور
 review-assigned = داور تعیین شد.
 
+application-passport-name = نام (مطابق گذرنامه)
 pipeline-title = درخواست‌ها
 pipeline-total = درخواست‌ها
 pipeline-reviews = داوری‌ها

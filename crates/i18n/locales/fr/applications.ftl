@@ -138,6 +138,7 @@ review-saved = Évaluation enregistrée.
 review-assign = Affecter un·e évaluateur·rice
 review-assigned = Évaluateur·rice affecté·e.
 
+application-passport-name = Nom (comme sur le passeport)
 pipeline-title = Candidatures
 pipeline-total = Candidatures
 pipeline-reviews = Évaluations

@@ -138,6 +138,7 @@ review-saved = 심사 내용이 저장되었습니다.
 review-assign = 심사위원 배정
 review-assigned = 심사위원이 배정되었습니다.
 
+application-passport-name = 이름(여권 기재)
 pipeline-title = 지원 현황
 pipeline-total = 지원서
 pipeline-reviews = 심사

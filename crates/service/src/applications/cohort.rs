@@ -107,10 +107,26 @@ impl Services {
             .collect();
         let input = engine_input(&pipeline, overrides);
         let to_solve = input.clone();
-        let output = tokio::task::spawn_blocking(move || miti_selection::solve(&to_solve))
+        let mut output = tokio::task::spawn_blocking(move || miti_selection::solve(&to_solve))
             .await
             .map_err(|e| DomainError::Internal(e.to_string()))?
             .map_err(engine_error)?;
+        // The engine only knows "not eligible"; say which gates failed.
+        for c in &mut output.candidates {
+            if c.status != Status::Ineligible {
+                continue;
+            }
+            if let Some(row) = pipeline.rows.iter().find(|r| r.app.id.to_string() == c.id) {
+                c.reason_params.insert(
+                    "gates".into(),
+                    row.gates
+                        .iter()
+                        .map(|g| g.code())
+                        .collect::<Vec<_>>()
+                        .into(),
+                );
+            }
+        }
         let run = self
             .store
             .save_selection_run(
