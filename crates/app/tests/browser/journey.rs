@@ -424,7 +424,7 @@ async fn apply_endorse_review_select_confirm() {
     );
     // Her page shows the expert's and the city's comments as text.
     press(c, Locator::XPath(&link("Aminata Diallo"))).await;
-    assert_shows(c, &format!("Expert from Berlin — Scored — 100.0 — {XSS}")).await;
+    assert_shows(c, &format!("Expert from Berlin — Scored — 100.00 — {XSS}")).await;
     assert_shows(c, &format!("Endorsed · Rank 1 — {XSS}")).await;
     check_page(c).await;
     press(c, Locator::XPath(&link("Applications"))).await;

@@ -116,7 +116,7 @@ pub async fn show(
                 id: c.id.clone(),
                 name: n,
                 city,
-                score: format!("{:.2}", input.score),
+                score: tr.decimal(input.score, 2),
                 status: tr.t(&format!("selection-status-{}", code.replace('_', "-"))),
                 status_code: code,
                 reason: reasons.explain(&c.reason_code, &c.reason_params, &c.reason),
@@ -187,7 +187,7 @@ pub async fn show(
         optimal: proposal.as_ref().is_some_and(|p| p.output.optimal),
         objective: proposal
             .as_ref()
-            .map(|p| format!("{:.2}", p.output.objective))
+            .map(|p| tr.decimal(p.output.objective, 2))
             .unwrap_or_default(),
         confirmed: !seats.is_empty(),
         selected,

@@ -91,10 +91,7 @@ pub async fn pipeline(
                     "endorsement-{}",
                     r.app.endorsement.status.as_str()
                 )),
-                score: r
-                    .score
-                    .map(|c| format!("{:.2}", c.score))
-                    .unwrap_or_default(),
+                score: r.score.map(|c| tr.decimal(c.score, 2)).unwrap_or_default(),
                 reviews: r.score.map_or(0, |c| c.reviews),
                 gates: r
                     .gates
@@ -200,9 +197,9 @@ async fn detail_page(
                     reviewer: name_of(r.reviewer_id),
                     state: tr.t(super::review::state_key(r)),
                     score: if r.is_counted() {
-                        format!(
-                            "{:.1}",
-                            miti_domain::application::weighted_score(&rules.rubric, &r.scores)
+                        tr.decimal(
+                            miti_domain::application::weighted_score(&rules.rubric, &r.scores),
+                            2,
                         )
                     } else {
                         String::new()
