@@ -9,6 +9,7 @@ pub mod applications;
 pub mod auth;
 pub mod catalogue;
 pub mod context;
+pub mod dataset;
 pub mod documents;
 pub mod mail;
 pub mod registry;

@@ -11,6 +11,7 @@
 mod accounts;
 mod applications;
 mod audit;
+mod bulk;
 mod calls;
 mod catalogue;
 mod mous;

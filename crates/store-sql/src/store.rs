@@ -440,6 +440,24 @@ where
         self.seats_of(programme_id).await
     }
 
+    async fn bulk_insert_users(
+        &self,
+        actor: Actor,
+        users: Vec<NewUser>,
+    ) -> StoreResult<Vec<UserId>> {
+        self.insert_users_in_bulk(actor, users).await
+    }
+    async fn bulk_insert_applications(
+        &self,
+        actor: Actor,
+        apps: Vec<BulkApplication>,
+    ) -> StoreResult<Vec<Id>> {
+        self.insert_applications_in_bulk(actor, apps).await
+    }
+    async fn bulk_insert_reviews(&self, actor: Actor, reviews: Vec<Review>) -> StoreResult<()> {
+        self.insert_reviews_in_bulk(actor, reviews).await
+    }
+
     async fn audit(&self, actor: Actor, event: AuditEvent) -> StoreResult<()> {
         self.audit_only(actor, event).await
     }

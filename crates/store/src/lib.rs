@@ -348,6 +348,27 @@ pub trait Store: Send + Sync + 'static {
     /// (seat number, holder) for every seat of the programme.
     async fn seats(&self, programme_id: Id) -> StoreResult<Vec<(i32, Option<Id>)>>;
 
+    // ---- bulk loading ---------------------------------------------------
+    // For `miti dev dataset` on a throwaway database: many rows per
+    // statement, one transaction and one audit row per call.
+    /// Users with their role grants, ids in the order given;
+    /// `Conflict("email_taken")` when an address exists.
+    async fn bulk_insert_users(
+        &self,
+        actor: Actor,
+        users: Vec<NewUser>,
+    ) -> StoreResult<Vec<UserId>>;
+    /// Applications with their documents (and seats), ids in the order
+    /// given; `Conflict("application_exists")` for an applicant who already
+    /// has one in that programme.
+    async fn bulk_insert_applications(
+        &self,
+        actor: Actor,
+        apps: Vec<BulkApplication>,
+    ) -> StoreResult<Vec<Id>>;
+    /// Reviews as they stand (their `id` is assigned).
+    async fn bulk_insert_reviews(&self, actor: Actor, reviews: Vec<Review>) -> StoreResult<()>;
+
     // ---- audit ----------------------------------------------------------
     /// Records an event that has no other write (a login failure, an export).
     async fn audit(&self, actor: Actor, event: AuditEvent) -> StoreResult<()>;

@@ -220,3 +220,14 @@ pub struct ReviewFilter {
     pub application_id: Option<Id>,
     pub reviewer_id: Option<UserId>,
 }
+
+/// One application written whole by a bulk load (`miti dev dataset`, on a
+/// throwaway database): the application as it stands, whose `id` and
+/// `documents` the store assigns, the documents to record with it (key,
+/// file metadata) and, for a confirmed participant, the seat it holds.
+#[derive(Debug, Clone)]
+pub struct BulkApplication {
+    pub app: miti_domain::application::Application,
+    pub documents: Vec<(String, NewDocument)>,
+    pub seat_no: Option<i32>,
+}
