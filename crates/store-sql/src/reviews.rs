@@ -89,6 +89,14 @@ where
             values.push(u);
             conds.push(format!("r.reviewer_id = ${}", values.len()));
         }
+        if !f.application_ids.is_empty() {
+            let mut any = vec![];
+            for id in &f.application_ids {
+                values.push(*id);
+                any.push(format!("${}", values.len()));
+            }
+            conds.push(format!("r.application_id IN ({})", any.join(", ")));
+        }
         let wh = if conds.is_empty() {
             String::new()
         } else {
@@ -102,6 +110,21 @@ where
         }
         let rows = q.fetch_all(&self.pool).await.map_err(backend)?;
         rows.into_iter().map(ReviewRow::into_review).collect()
+    }
+
+    pub(crate) async fn count_reviews(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)> {
+        let row: (i64, Option<i64>, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*),
+                    SUM(CASE WHEN r.conflict THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN NOT r.conflict AND r.submitted_at IS NOT NULL THEN 1 ELSE 0 END)
+             FROM reviews r
+             WHERE r.application_id IN (SELECT id FROM applications WHERE programme_id = $1)",
+        )
+        .bind(programme_id)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok((row.0, row.1.unwrap_or(0), row.2.unwrap_or(0)))
     }
 
     pub(crate) async fn insert_assignment(

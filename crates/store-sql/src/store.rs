@@ -188,6 +188,9 @@ where
     async fn organisations(&self, filter: &OrgFilter) -> StoreResult<Vec<Organisation>> {
         self.list_orgs(filter).await
     }
+    async fn organisation_names(&self) -> StoreResult<Vec<OrgName>> {
+        self.org_names().await
+    }
     async fn add_membership(
         &self,
         actor: Actor,
@@ -378,6 +381,9 @@ where
     }
     async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>> {
         self.list_reviews(filter).await
+    }
+    async fn review_counts(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)> {
+        self.count_reviews(programme_id).await
     }
     async fn save_review(
         &self,

@@ -146,6 +146,8 @@ pub trait Store: Send + Sync + 'static {
     async fn organisation(&self, id: OrgId) -> StoreResult<Option<Organisation>>;
     async fn organisation_by_slug(&self, slug: &str) -> StoreResult<Option<Organisation>>;
     async fn organisations(&self, filter: &OrgFilter) -> StoreResult<Vec<Organisation>>;
+    /// Every organisation's name and kind (one light query), by slug.
+    async fn organisation_names(&self) -> StoreResult<Vec<OrgName>>;
     async fn add_membership(
         &self,
         actor: Actor,
@@ -295,6 +297,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Review>;
     async fn review(&self, id: Id) -> StoreResult<Option<Review>>;
     async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>>;
+    /// Reviews of a programme's applications: (assigned, with a declared
+    /// conflict, counted: no conflict and submitted), counted by the database.
+    async fn review_counts(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)>;
     /// Declares a conflict (or none), or records the scores (only after
     /// declaring no conflict: `conflict_undeclared` / `conflicted` otherwise).
     async fn save_review(

@@ -128,6 +128,15 @@ pub struct NewLifecycleEvent {
     pub note: String,
 }
 
+/// An organisation's name and kind: what pages need to name hosts and
+/// partners, without the rest of the record.
+#[derive(Debug, Clone)]
+pub struct OrgName {
+    pub id: OrgId,
+    pub kind: miti_domain::organisation::OrgKind,
+    pub name: miti_domain::text::Localized,
+}
+
 /// A file already written to the object store under `storage_key`.
 #[derive(Debug, Clone)]
 pub struct NewDocument {
@@ -218,6 +227,8 @@ impl ApplicationChange {
 pub struct ReviewFilter {
     pub programme_id: Option<Id>,
     pub application_id: Option<Id>,
+    /// Reviews of any of these applications (empty: no such condition).
+    pub application_ids: Vec<Id>,
     pub reviewer_id: Option<UserId>,
 }
 
