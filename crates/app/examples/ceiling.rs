@@ -1,6 +1,6 @@
 //! The ceiling of `bench/http`: one tiny HTML handler served like `miti
 //! serve` serves (tokio's multi-threaded runtime with a worker per core,
-//! `axum::serve` with the peer address, the same log setup), so that wrk
+//! `axum::serve` with the peer address, the same log setup and allocator), so that wrk
 //! shows what HTTP alone costs on the machine and each page can be read as
 //! a share of it.
 //!
@@ -10,6 +10,10 @@ use axum::Router;
 use axum::response::Html;
 use axum::routing::get;
 use std::process::ExitCode;
+
+/// The same allocator as `miti`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 async fn page() -> Html<&'static str> {
     Html(

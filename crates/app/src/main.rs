@@ -11,6 +11,13 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: under load the server allocates on
+/// the SQLite connection threads and frees on the async workers, and glibc's
+/// per-thread arenas then contend on their locks and hold on to memory
+/// (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "miti",

@@ -291,6 +291,9 @@ where
     async fn programmes(&self, filter: &ProgrammeFilter) -> StoreResult<Vec<Programme>> {
         self.list_programmes(filter).await
     }
+    async fn programmes_stamp(&self) -> StoreResult<(i64, i64)> {
+        self.stamp_programmes().await
+    }
 
     async fn call(&self, programme_id: Id) -> StoreResult<Option<Call>> {
         self.call_of(programme_id).await

@@ -219,6 +219,11 @@ pub trait Store: Send + Sync + 'static {
     async fn programme(&self, id: Id) -> StoreResult<Option<Programme>>;
     /// Programmes by arrival date.
     async fn programmes(&self, filter: &ProgrammeFilter) -> StoreResult<Vec<Programme>>;
+    /// (how many programmes, the sum of their versions): every write to a
+    /// programme bumps its version and none is deleted, so the pair changes
+    /// with every committed write, from any server. Lets callers keep a
+    /// decoded list while it is unchanged.
+    async fn programmes_stamp(&self) -> StoreResult<(i64, i64)>;
 
     /// A programme's call with its current question set.
     async fn call(&self, programme_id: Id) -> StoreResult<Option<Call>>;
