@@ -400,6 +400,15 @@ where
             &unique_as("already_assigned"),
         )
         .await?;
+        // Each review carries its application's programme (migration 0005).
+        sqlx::query(
+            "UPDATE reviews SET programme_id = (SELECT a.programme_id FROM applications a
+                 WHERE a.id = reviews.application_id)
+             WHERE programme_id IS NULL",
+        )
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
         Self::write_audit(
             &mut tx,
             actor,

@@ -275,8 +275,9 @@ where
     }
 
     pub(crate) async fn stamp_programmes(&self) -> StoreResult<(i64, i64)> {
+        // PostgreSQL sums BIGINTs as NUMERIC: cast back.
         let (count, versions): (i64, Option<i64>) =
-            sqlx::query_as("SELECT COUNT(*), SUM(version) FROM programmes")
+            sqlx::query_as("SELECT COUNT(*), CAST(SUM(version) AS BIGINT) FROM programmes")
                 .fetch_one(&self.pool)
                 .await
                 .map_err(backend)?;

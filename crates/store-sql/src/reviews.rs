@@ -76,10 +76,7 @@ where
         let mut values = vec![];
         if let Some(p) = f.programme_id {
             values.push(p);
-            conds.push(format!(
-                "r.application_id IN (SELECT id FROM applications WHERE programme_id = ${})",
-                values.len()
-            ));
+            conds.push(format!("r.programme_id = ${}", values.len()));
         }
         if let Some(a) = f.application_id {
             values.push(a);
@@ -115,10 +112,10 @@ where
     pub(crate) async fn count_reviews(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)> {
         let row: (i64, Option<i64>, Option<i64>) = sqlx::query_as(
             "SELECT COUNT(*),
-                    SUM(CASE WHEN r.conflict THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN NOT r.conflict AND r.submitted_at IS NOT NULL THEN 1 ELSE 0 END)
-             FROM reviews r
-             WHERE r.application_id IN (SELECT id FROM applications WHERE programme_id = $1)",
+                    CAST(SUM(CASE WHEN r.conflict THEN 1 ELSE 0 END) AS BIGINT),
+                    CAST(SUM(CASE WHEN NOT r.conflict AND r.submitted_at IS NOT NULL
+                             THEN 1 ELSE 0 END) AS BIGINT)
+             FROM reviews r WHERE r.programme_id = $1",
         )
         .bind(programme_id)
         .fetch_one(&self.pool)
@@ -139,8 +136,10 @@ where
             .await
             .map_err(backend)?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO reviews (application_id, reviewer_id, assigned_by, assigned_at)
-             VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO reviews (application_id, reviewer_id, assigned_by, assigned_at,
+                 programme_id)
+             VALUES ($1, $2, $3, $4, (SELECT programme_id FROM applications WHERE id = $1))
+             RETURNING id",
         )
         .bind(application_id)
         .bind(reviewer_id)
