@@ -1,6 +1,8 @@
 //! `miti dev`: hidden helpers for tests and benchmarks on a throwaway
 //! database. Nothing here is meant for a production database.
 
+pub mod dataset;
+
 use miti_domain::account::{Role, RoleGrant};
 use miti_domain::audit::Actor;
 use miti_service::Services;

@@ -11,6 +11,13 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: under load the server allocates on
+/// the SQLite connection threads and frees on the async workers, and glibc's
+/// per-thread arenas then contend on their locks and hold on to memory
+/// (docs/performance.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "miti",
@@ -136,6 +143,38 @@ enum DevCommand {
         #[arg(long, default_value = "dakar")]
         city: String,
     },
+    /// A large synthetic network for load tests (bench/http): organisations,
+    /// programmes over several years with open calls, applications with
+    /// their documents' metadata, accounts sharing one password (from
+    /// MITI_DEV_PASSWORD), on an empty or demo-seeded database.
+    Dataset {
+        #[command(flatten)]
+        db: DbArgs,
+        #[arg(long, default_value_t = 150)]
+        organisations: u32,
+        #[arg(long, default_value_t = 300)]
+        programmes: u32,
+        /// Years of programmes, ending with next year.
+        #[arg(long, default_value_t = 5)]
+        years: u32,
+        #[arg(long, default_value_t = 20_000)]
+        applications: u64,
+        /// Accounts (raised if the applications need more applicants).
+        #[arg(long, default_value_t = 2_000)]
+        users: u64,
+        /// The generator's seed: a seed gives the same dataset.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Applications per transaction.
+        #[arg(long, default_value_t = 5_000)]
+        batch: usize,
+        /// Applicants of the bench call listed in the manifest.
+        #[arg(long, default_value_t = 64)]
+        bench_applicants: u32,
+        /// Write the bench call, its staff account and applicants here.
+        #[arg(long)]
+        manifest: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -249,6 +288,39 @@ async fn run(cli: Cli) -> Result<(), String> {
                 let done =
                     dev::applicants(&services, count, &email_prefix, &city, &password).await?;
                 println!("{done}");
+                Ok(())
+            }
+            DevCommand::Dataset {
+                db,
+                organisations,
+                programmes,
+                years,
+                applications,
+                users,
+                seed,
+                batch,
+                bench_applicants,
+                manifest,
+            } => {
+                let s = settings(&cli.config, db_flags(&db))?;
+                let services = serve::services(&s).await?;
+                let password = std::env::var("MITI_DEV_PASSWORD")
+                    .map_err(|_| "set MITI_DEV_PASSWORD to the accounts' password".to_string())?;
+                let options = dev::dataset::Options {
+                    organisations,
+                    programmes,
+                    years,
+                    applications,
+                    users,
+                    seed,
+                    batch,
+                    bench_applicants,
+                    manifest,
+                };
+                println!(
+                    "{}",
+                    dev::dataset::generate(&services, &options, &password).await?
+                );
                 Ok(())
             }
         },

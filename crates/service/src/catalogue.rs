@@ -8,6 +8,7 @@ use miti_domain::programme::{
 };
 use miti_domain::{DomainError, FieldErrors, Id, OrgId};
 use miti_store::StoreError;
+use std::sync::Arc;
 
 /// A status change as submitted from the form.
 #[derive(Debug, Default, Clone, serde::Deserialize)]
@@ -54,8 +55,41 @@ impl Services {
         &self,
         filter: &ProgrammeFilter,
     ) -> Result<Vec<Programme>, DomainError> {
+        if filter.host_org_id.is_none() && filter.year.is_none() {
+            let all = self.every_programme().await?;
+            return Ok(all
+                .iter()
+                .filter(|p| p.status.is_public())
+                .cloned()
+                .collect());
+        }
         let all = self.store.programmes(filter).await.map_err(from_store)?;
         Ok(all.into_iter().filter(|p| p.status.is_public()).collect())
+    }
+
+    /// Every programme by arrival date. The decoded list is kept and read
+    /// again only when the store's stamp has changed (any write to a
+    /// programme, from any server, changes it), so the public catalogue,
+    /// its feed and the API cost one small query instead of reading and
+    /// decoding every programme (docs/performance.md).
+    async fn every_programme(&self) -> Result<Arc<Vec<Programme>>, DomainError> {
+        let stamp = self.store.programmes_stamp().await.map_err(from_store)?;
+        if let Ok(seen) = self.programmes.lock()
+            && let Some((at, list)) = seen.as_ref()
+            && *at == stamp
+        {
+            return Ok(list.clone());
+        }
+        let list = Arc::new(
+            self.store
+                .programmes(&ProgrammeFilter::default())
+                .await
+                .map_err(from_store)?,
+        );
+        if let Ok(mut seen) = self.programmes.lock() {
+            *seen = Some((stamp, list.clone()));
+        }
+        Ok(list)
     }
 
     /// Public: one programme, unless it is still a draft.

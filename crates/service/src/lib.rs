@@ -10,6 +10,7 @@ pub mod applications;
 pub mod auth;
 pub mod catalogue;
 pub mod context;
+pub mod dataset;
 pub mod documents;
 pub mod mail;
 pub mod registry;
@@ -61,7 +62,12 @@ pub struct Services {
     pub store: Arc<dyn Store>,
     pub blobs: Arc<dyn object_store::ObjectStore>,
     pub settings: Arc<Settings>,
+    /// Every programme, decoded, with the store's stamp it was read at.
+    programmes: Arc<std::sync::Mutex<Option<ProgrammesSeen>>>,
 }
+
+/// The programme list as last read, and the stamp it was read at.
+type ProgrammesSeen = ((i64, i64), Arc<Vec<miti_domain::programme::Programme>>);
 
 impl Services {
     pub fn new(
@@ -73,6 +79,7 @@ impl Services {
             store,
             blobs,
             settings: Arc::new(settings),
+            programmes: Arc::default(),
         }
     }
 }

@@ -45,6 +45,12 @@ impl Services {
         self.store.organisations(filter).await.map_err(from_store)
     }
 
+    /// Public: every organisation's name and kind, for pages that name
+    /// hosts and partners.
+    pub async fn organisation_names(&self) -> Result<Vec<miti_store::OrgName>, DomainError> {
+        self.store.organisation_names().await.map_err(from_store)
+    }
+
     /// Public: every organisation's public fields can be read by anyone.
     pub async fn organisation(&self, id: OrgId) -> Result<Organisation, DomainError> {
         self.store

@@ -274,6 +274,16 @@ where
         row.map(into_programme).transpose()
     }
 
+    pub(crate) async fn stamp_programmes(&self) -> StoreResult<(i64, i64)> {
+        // PostgreSQL sums BIGINTs as NUMERIC: cast back.
+        let (count, versions): (i64, Option<i64>) =
+            sqlx::query_as("SELECT COUNT(*), CAST(SUM(version) AS BIGINT) FROM programmes")
+                .fetch_one(&self.pool)
+                .await
+                .map_err(backend)?;
+        Ok((count, versions.unwrap_or(0)))
+    }
+
     pub(crate) async fn list_programmes(&self, f: &ProgrammeFilter) -> StoreResult<Vec<Programme>> {
         let host: Option<OrgId> = f.host_org_id;
         let year: Option<i64> = f.year.map(i64::from);

@@ -12,6 +12,7 @@ mod accounts;
 mod alignment;
 mod applications;
 mod audit;
+mod bulk;
 mod calls;
 mod catalogue;
 mod mous;

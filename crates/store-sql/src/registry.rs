@@ -1,14 +1,16 @@
 //! Organisations, memberships, centre lifecycles and their documents.
 
-use crate::rows::{DocumentRow, LifecycleRow, MembershipRow, ORG_COLUMNS, OrgRow, localized_json};
+use crate::rows::{
+    DocumentRow, LifecycleRow, MembershipRow, ORG_COLUMNS, OrgRow, localized, localized_json,
+};
 use crate::{Dialect, SqlStore, backend, conflict_on_unique, like_pattern};
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::audit::{Actor, AuditEvent};
 use miti_domain::organisation::{
-    LifecycleEvent, Membership, OrgFilter, OrgInput, Organisation, Status,
+    LifecycleEvent, Membership, OrgFilter, OrgInput, OrgKind, Organisation, Status,
 };
 use miti_domain::{Id, OrgId};
-use miti_store::{Document, NewDocument, NewLifecycleEvent, StoreError, StoreResult};
+use miti_store::{Document, NewDocument, NewLifecycleEvent, OrgName, StoreError, StoreResult};
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 use std::collections::HashMap;
 
@@ -256,9 +258,22 @@ where
         .fetch_all(&self.pool)
         .await
         .map_err(backend)?;
+        // The memberships of the organisations listed, not of every one.
         let memberships: Vec<MembershipRow> = sqlx::query_as(
-            "SELECT id, org_id, starts_on, ends_on FROM memberships ORDER BY starts_on",
+            "SELECT id, org_id, starts_on, ends_on FROM memberships
+             WHERE org_id IN (SELECT id FROM organisations
+                 WHERE ($1 IS NULL OR search_text LIKE $1 ESCAPE '\\')
+                   AND ($2 IS NULL OR kind = $2)
+                   AND ($3 IS NULL OR region = $3)
+                   AND ($4 IS NULL OR status = $4)
+                   AND ($5 IS NULL OR country = $5))
+             ORDER BY starts_on",
         )
+        .bind(f.q.as_deref().map(like_pattern))
+        .bind(f.kind.map(|k| k.as_str().to_string()))
+        .bind(f.region.map(|r| r.as_str().to_string()))
+        .bind(f.status.map(|s| s.as_str().to_string()))
+        .bind(f.country.clone())
         .fetch_all(&self.pool)
         .await
         .map_err(backend)?;
@@ -273,6 +288,25 @@ where
             .map(|r| {
                 let m = by_org.remove(&r.id).unwrap_or_default();
                 r.into_org(m)
+            })
+            .collect()
+    }
+
+    pub(crate) async fn org_names(&self) -> StoreResult<Vec<OrgName>> {
+        let rows: Vec<(i64, String, String)> =
+            sqlx::query_as("SELECT id, kind, names FROM organisations ORDER BY slug")
+                .fetch_all(&self.pool)
+                .await
+                .map_err(backend)?;
+        rows.into_iter()
+            .map(|(id, kind, names)| {
+                Ok(OrgName {
+                    id,
+                    kind: OrgKind::parse(&kind).ok_or_else(|| {
+                        StoreError::Backend(format!("bad organisation kind {kind}"))
+                    })?,
+                    name: localized(&names)?,
+                })
             })
             .collect()
     }

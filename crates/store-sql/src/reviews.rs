@@ -76,10 +76,7 @@ where
         let mut values = vec![];
         if let Some(p) = f.programme_id {
             values.push(p);
-            conds.push(format!(
-                "r.application_id IN (SELECT id FROM applications WHERE programme_id = ${})",
-                values.len()
-            ));
+            conds.push(format!("r.programme_id = ${}", values.len()));
         }
         if let Some(a) = f.application_id {
             values.push(a);
@@ -88,6 +85,14 @@ where
         if let Some(u) = f.reviewer_id {
             values.push(u);
             conds.push(format!("r.reviewer_id = ${}", values.len()));
+        }
+        if !f.application_ids.is_empty() {
+            let mut any = vec![];
+            for id in &f.application_ids {
+                values.push(*id);
+                any.push(format!("${}", values.len()));
+            }
+            conds.push(format!("r.application_id IN ({})", any.join(", ")));
         }
         let wh = if conds.is_empty() {
             String::new()
@@ -104,6 +109,21 @@ where
         rows.into_iter().map(ReviewRow::into_review).collect()
     }
 
+    pub(crate) async fn count_reviews(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)> {
+        let row: (i64, Option<i64>, Option<i64>) = sqlx::query_as(
+            "SELECT COUNT(*),
+                    CAST(SUM(CASE WHEN r.conflict THEN 1 ELSE 0 END) AS BIGINT),
+                    CAST(SUM(CASE WHEN NOT r.conflict AND r.submitted_at IS NOT NULL
+                             THEN 1 ELSE 0 END) AS BIGINT)
+             FROM reviews r WHERE r.programme_id = $1",
+        )
+        .bind(programme_id)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok((row.0, row.1.unwrap_or(0), row.2.unwrap_or(0)))
+    }
+
     pub(crate) async fn insert_assignment(
         &self,
         actor: Actor,
@@ -116,8 +136,10 @@ where
             .await
             .map_err(backend)?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO reviews (application_id, reviewer_id, assigned_by, assigned_at)
-             VALUES ($1, $2, $3, $4) RETURNING id",
+            "INSERT INTO reviews (application_id, reviewer_id, assigned_by, assigned_at,
+                 programme_id)
+             VALUES ($1, $2, $3, $4, (SELECT programme_id FROM applications WHERE id = $1))
+             RETURNING id",
         )
         .bind(application_id)
         .bind(reviewer_id)

@@ -189,6 +189,9 @@ where
     async fn organisations(&self, filter: &OrgFilter) -> StoreResult<Vec<Organisation>> {
         self.list_orgs(filter).await
     }
+    async fn organisation_names(&self) -> StoreResult<Vec<OrgName>> {
+        self.org_names().await
+    }
     async fn add_membership(
         &self,
         actor: Actor,
@@ -289,6 +292,9 @@ where
     async fn programmes(&self, filter: &ProgrammeFilter) -> StoreResult<Vec<Programme>> {
         self.list_programmes(filter).await
     }
+    async fn programmes_stamp(&self) -> StoreResult<(i64, i64)> {
+        self.stamp_programmes().await
+    }
 
     async fn call(&self, programme_id: Id) -> StoreResult<Option<Call>> {
         self.call_of(programme_id).await
@@ -382,6 +388,9 @@ where
     async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>> {
         self.list_reviews(filter).await
     }
+    async fn review_counts(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)> {
+        self.count_reviews(programme_id).await
+    }
     async fn save_review(
         &self,
         actor: Actor,
@@ -443,6 +452,24 @@ where
     }
     async fn seats(&self, programme_id: Id) -> StoreResult<Vec<(i32, Option<Id>)>> {
         self.seats_of(programme_id).await
+    }
+
+    async fn bulk_insert_users(
+        &self,
+        actor: Actor,
+        users: Vec<NewUser>,
+    ) -> StoreResult<Vec<UserId>> {
+        self.insert_users_in_bulk(actor, users).await
+    }
+    async fn bulk_insert_applications(
+        &self,
+        actor: Actor,
+        apps: Vec<BulkApplication>,
+    ) -> StoreResult<Vec<Id>> {
+        self.insert_applications_in_bulk(actor, apps).await
+    }
+    async fn bulk_insert_reviews(&self, actor: Actor, reviews: Vec<Review>) -> StoreResult<()> {
+        self.insert_reviews_in_bulk(actor, reviews).await
     }
 
     async fn audit(&self, actor: Actor, event: AuditEvent) -> StoreResult<()> {

@@ -786,10 +786,13 @@ async fn catalogue(store: &dyn Store) {
         ..programme_form(host.id)
     };
     let input = form.validate(&known).unwrap();
+    let stamp = store.programmes_stamp().await.unwrap();
     let p = store
         .create_programme(admin(), input.clone())
         .await
         .unwrap();
+    let created = store.programmes_stamp().await.unwrap();
+    assert_ne!(created, stamp, "a new programme changes the stamp");
     assert_eq!(p.status, ProgrammeStatus::Draft);
     assert_eq!(p.input, input, "a programme reads back exactly as written");
     assert_eq!(p.year(), 2018);
@@ -823,12 +826,19 @@ async fn catalogue(store: &dyn Store) {
         .await
         .unwrap();
     assert_eq!(p2.input.capacity, 20);
+    let edited_stamp = store.programmes_stamp().await.unwrap();
+    assert_ne!(edited_stamp, created, "an edit changes the stamp");
     assert!(matches!(
         store
             .update_programme(admin(), p.id, p.version, edited)
             .await,
         Err(StoreError::Conflict("stale_version"))
     ));
+    assert_eq!(
+        store.programmes_stamp().await.unwrap(),
+        edited_stamp,
+        "a refused edit leaves it"
+    );
 
     // Status moves only from the status the caller saw.
     let planned = store

@@ -147,6 +147,8 @@ pub trait Store: Send + Sync + 'static {
     async fn organisation(&self, id: OrgId) -> StoreResult<Option<Organisation>>;
     async fn organisation_by_slug(&self, slug: &str) -> StoreResult<Option<Organisation>>;
     async fn organisations(&self, filter: &OrgFilter) -> StoreResult<Vec<Organisation>>;
+    /// Every organisation's name and kind (one light query), by slug.
+    async fn organisation_names(&self) -> StoreResult<Vec<OrgName>>;
     async fn add_membership(
         &self,
         actor: Actor,
@@ -218,6 +220,11 @@ pub trait Store: Send + Sync + 'static {
     async fn programme(&self, id: Id) -> StoreResult<Option<Programme>>;
     /// Programmes by arrival date.
     async fn programmes(&self, filter: &ProgrammeFilter) -> StoreResult<Vec<Programme>>;
+    /// (how many programmes, the sum of their versions): every write to a
+    /// programme bumps its version and none is deleted, so the pair changes
+    /// with every committed write, from any server. Lets callers keep a
+    /// decoded list while it is unchanged.
+    async fn programmes_stamp(&self) -> StoreResult<(i64, i64)>;
 
     /// A programme's call with its current question set.
     async fn call(&self, programme_id: Id) -> StoreResult<Option<Call>>;
@@ -309,6 +316,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Review>;
     async fn review(&self, id: Id) -> StoreResult<Option<Review>>;
     async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>>;
+    /// Reviews of a programme's applications: (assigned, with a declared
+    /// conflict, counted: no conflict and submitted), counted by the database.
+    async fn review_counts(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)>;
     /// Declares a conflict (or none), or records the scores (only after
     /// declaring no conflict: `conflict_undeclared` / `conflicted` otherwise).
     async fn save_review(
@@ -363,6 +373,27 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Application>;
     /// (seat number, holder) for every seat of the programme.
     async fn seats(&self, programme_id: Id) -> StoreResult<Vec<(i32, Option<Id>)>>;
+
+    // ---- bulk loading ---------------------------------------------------
+    // For `miti dev dataset` on a throwaway database: many rows per
+    // statement, one transaction and one audit row per call.
+    /// Users with their role grants, ids in the order given;
+    /// `Conflict("email_taken")` when an address exists.
+    async fn bulk_insert_users(
+        &self,
+        actor: Actor,
+        users: Vec<NewUser>,
+    ) -> StoreResult<Vec<UserId>>;
+    /// Applications with their documents (and seats), ids in the order
+    /// given; `Conflict("application_exists")` for an applicant who already
+    /// has one in that programme.
+    async fn bulk_insert_applications(
+        &self,
+        actor: Actor,
+        apps: Vec<BulkApplication>,
+    ) -> StoreResult<Vec<Id>>;
+    /// Reviews as they stand (their `id` is assigned).
+    async fn bulk_insert_reviews(&self, actor: Actor, reviews: Vec<Review>) -> StoreResult<()>;
 
     // ---- audit ----------------------------------------------------------
     /// Records an event that has no other write (a login failure, an export).

@@ -128,6 +128,15 @@ pub struct NewLifecycleEvent {
     pub note: String,
 }
 
+/// An organisation's name and kind: what pages need to name hosts and
+/// partners, without the rest of the record.
+#[derive(Debug, Clone)]
+pub struct OrgName {
+    pub id: OrgId,
+    pub kind: miti_domain::organisation::OrgKind,
+    pub name: miti_domain::text::Localized,
+}
+
 /// A file already written to the object store under `storage_key`.
 #[derive(Debug, Clone)]
 pub struct NewDocument {
@@ -218,5 +227,18 @@ impl ApplicationChange {
 pub struct ReviewFilter {
     pub programme_id: Option<Id>,
     pub application_id: Option<Id>,
+    /// Reviews of any of these applications (empty: no such condition).
+    pub application_ids: Vec<Id>,
     pub reviewer_id: Option<UserId>,
+}
+
+/// One application written whole by a bulk load (`miti dev dataset`, on a
+/// throwaway database): the application as it stands, whose `id` and
+/// `documents` the store assigns, the documents to record with it (key,
+/// file metadata) and, for a confirmed participant, the seat it holds.
+#[derive(Debug, Clone)]
+pub struct BulkApplication {
+    pub app: miti_domain::application::Application,
+    pub documents: Vec<(String, NewDocument)>,
+    pub seat_no: Option<i32>,
 }

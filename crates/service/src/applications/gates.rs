@@ -49,7 +49,6 @@ impl Services {
         let programme = self.managed_programme(ctx, programme_id).await?;
         let call = self.store.call(programme_id).await.map_err(from_store)?;
         let rules = self.rules_for(programme_id).await?;
-        let progress = self.review_progress(programme_id, &rules).await?;
         let filter = ApplicationFilter {
             programme_id: Some(programme_id),
             limit: page.map(|p| p.0),
@@ -57,6 +56,15 @@ impl Services {
             ..Default::default()
         };
         let apps = self.store.applications(&filter).await.map_err(from_store)?;
+        // One page needs only its own reviews (and the call's counts),
+        // unless scores are normalised per reviewer over the whole call.
+        let progress = match page {
+            Some(_) if !rules.normalise => {
+                self.page_review_progress(programme_id, &rules, &apps)
+                    .await?
+            }
+            _ => self.review_progress(programme_id, &rules).await?,
+        };
         let total = match page {
             None => apps.len() as i64,
             Some(_) => self

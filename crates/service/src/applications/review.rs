@@ -178,6 +178,48 @@ impl Services {
     }
 
     /// Assignments, conflicts, submissions and combined scores of a call.
+    /// The call's review counts, and scores and reviews for `apps` only
+    /// (what one page of the pipeline shows). Scores are those of
+    /// [`Self::review_progress`] as long as they are not normalised.
+    pub(crate) async fn page_review_progress(
+        &self,
+        programme_id: Id,
+        rules: &CallRules,
+        apps: &[miti_domain::application::Application],
+    ) -> Result<ReviewProgress, DomainError> {
+        let (assigned, conflicted, submitted) = self
+            .store
+            .review_counts(programme_id)
+            .await
+            .map_err(from_store)?;
+        let reviews = if apps.is_empty() {
+            vec![]
+        } else {
+            self.store
+                .reviews(&ReviewFilter {
+                    application_ids: apps.iter().map(|a| a.id).collect(),
+                    ..Default::default()
+                })
+                .await
+                .map_err(from_store)?
+        };
+        let count = |n: i64| usize::try_from(n).unwrap_or(0);
+        let mut p = ReviewProgress {
+            assigned: count(assigned),
+            conflicted: count(conflicted),
+            submitted: count(submitted),
+            scores: combine(&rules.rubric, &reviews, rules.normalise),
+            by_application: BTreeMap::new(),
+        };
+        for r in reviews {
+            p.by_application
+                .entry(r.application_id)
+                .or_default()
+                .push(r);
+        }
+        Ok(p)
+    }
+
     pub async fn review_progress(
         &self,
         programme_id: Id,

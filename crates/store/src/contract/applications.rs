@@ -658,6 +658,20 @@ pub(super) async fn reviews(store: &dyn Store) {
         .await,
         [second_r.id]
     );
+    assert_eq!(
+        list(ReviewFilter {
+            application_ids: vec![a.id, 999_999],
+            ..Default::default()
+        })
+        .await,
+        [first.id, second_r.id]
+    );
+    assert_eq!(
+        store.review_counts(p.id).await.unwrap(),
+        (3, 1, 1),
+        "assigned, conflicted, counted"
+    );
+    assert_eq!(store.review_counts(999_999).await.unwrap(), (0, 0, 0));
     assert_audits(
         store,
         &[

@@ -11,7 +11,6 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use miti_domain::organisation::OrgFilter;
 use miti_domain::policy::Action;
 use miti_domain::programme::{Programme, ProgrammeForm, ProgrammeStatus, Theme, ThemeForm};
 use miti_domain::text::Localized;
@@ -84,15 +83,21 @@ pub struct ProgrammeRow {
 pub struct Names {
     orgs: HashMap<Id, String>,
     themes: HashMap<String, String>,
+    /// The training centres (id, name), for filters.
+    centres: Vec<(Id, String)>,
 }
 
 impl Names {
+    /// Names only (one light query), not whole organisation records.
     pub async fn load(s: &AppState, tr: &Tr) -> Result<Self, WebError> {
         let lang = tr.lang();
-        let orgs = s
-            .services
-            .organisations(&OrgFilter::default())
-            .await?
+        let all = s.services.organisation_names().await?;
+        let centres = all
+            .iter()
+            .filter(|o| o.kind.is_centre())
+            .map(|o| (o.id, o.name.get(lang).to_string()))
+            .collect();
+        let orgs = all
             .into_iter()
             .map(|o| (o.id, o.name.get(lang).to_string()))
             .collect();
@@ -103,7 +108,11 @@ impl Names {
             .into_iter()
             .map(|t| (t.slug.clone(), t.name.get(lang).to_string()))
             .collect();
-        Ok(Self { orgs, themes })
+        Ok(Self {
+            orgs,
+            themes,
+            centres,
+        })
     }
     pub fn org(&self, id: Id) -> String {
         self.orgs.get(&id).cloned().unwrap_or_default()
@@ -732,16 +741,13 @@ pub async fn catalogue(
             value: t.slug,
         })
         .collect();
-    let centres = s
-        .services
-        .organisations(&OrgFilter::default())
-        .await?
-        .into_iter()
-        .filter(|o| o.kind.is_centre())
-        .map(|o| Choice {
-            selected: o.id.to_string() == q.centre,
-            label: o.name.get(lang).to_string(),
-            value: o.id.to_string(),
+    let centres: Vec<Choice> = n
+        .centres
+        .iter()
+        .map(|(id, name)| Choice {
+            selected: id.to_string() == q.centre,
+            label: name.clone(),
+            value: id.to_string(),
         })
         .collect();
     render(Catalogue {
