@@ -16,7 +16,7 @@ mod support;
 
 use common::{Backend, TestApp};
 use fantoccini::Locator;
-use support::{XSS, assert_inert, driver, eval_bool, fill, press, screenshot, sign_in};
+use support::{XSS, assert_inert, driver, eval_bool, fill, press, screenshot, sign_in, text_of};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_right_to_left_and_no_script_injection() {
@@ -28,13 +28,7 @@ async fn sign_in_right_to_left_and_no_script_injection() {
     let c = &d.client;
 
     sign_in(c, &app, "admin@secretariat.demo").await;
-    let header = c
-        .find(Locator::Css("header .session"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let header = text_of(c, Locator::Css("header .session")).await;
     assert!(
         header.contains("Secretariat (network admin)"),
         "signed in: {header}"
@@ -64,24 +58,12 @@ async fn sign_in_right_to_left_and_no_script_injection() {
         fill(c, name, value).await;
     }
     press(c, Locator::Css("form.stack button[type=submit]")).await;
-    let heading = c
-        .find(Locator::Css("h1"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let heading = text_of(c, Locator::Css("h1")).await;
     assert_eq!(heading, XSS, "the name is shown literally");
     assert_inert(c).await;
     c.goto(&app.url("/organisations?q=xss")).await.unwrap();
     assert_inert(c).await;
-    let cell = c
-        .find(Locator::Css("tbody td a"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let cell = text_of(c, Locator::Css("tbody td a")).await;
     assert_eq!(cell, XSS);
     d.client.clone().close().await.unwrap();
 }

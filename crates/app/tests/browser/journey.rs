@@ -10,7 +10,7 @@
 use crate::common::{Backend, TestApp, programme_with_open_call};
 use crate::support::{
     XSS, XSS_BREAKOUT, assert_shows, button, check_page, choose, click_through, driver, fill, link,
-    main_text, press, screenshot, sign_in, value_of, wait_until,
+    main_text, press, screenshot, sign_in, text_of, value_of, wait_until,
 };
 use fantoccini::{Client, Locator};
 use std::time::Instant;
@@ -165,13 +165,7 @@ async fn apply_endorse_review_select_confirm() {
     // She applies from a city the registry does not list, whose name is
     // markup; her name shows in the header as text.
     sign_in(c, &app, "fatou@nowhere.example").await;
-    let header = c
-        .find(Locator::Css("header .session"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let header = text_of(c, Locator::Css("header .session")).await;
     assert!(header.contains(XSS), "{header}");
     check_page(c).await;
     let fatou = start_and_upload(c, &app, programme, &cv).await;
@@ -279,15 +273,11 @@ async fn apply_endorse_review_select_confirm() {
     fill(c, "comment", XSS).await;
     press(c, Locator::XPath(&button("Save"))).await;
     assert_shows(c, "Decision saved.").await;
-    let row = c
-        .find(Locator::XPath(
-            "//tr[td/a[normalize-space()='Aminata Diallo']]",
-        ))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let row = text_of(
+        c,
+        Locator::XPath("//tr[td/a[normalize-space()='Aminata Diallo']]"),
+    )
+    .await;
     assert!(row.contains("Endorsed") && row.contains(TITLE), "{row}");
 
     // Seoul staff see both applications in the pipeline, assign the expert
@@ -296,15 +286,11 @@ async fn apply_endorse_review_select_confirm() {
     let pipeline = app.url(&format!("/programmes/{programme}/applications"));
     c.goto(&pipeline).await.unwrap();
     assert_shows(c, "Applications: 2").await;
-    let row = c
-        .find(Locator::XPath(
-            "//tr[td/a[normalize-space()='Fatou Ndiaye']]",
-        ))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let row = text_of(
+        c,
+        Locator::XPath("//tr[td/a[normalize-space()='Fatou Ndiaye']]"),
+    )
+    .await;
     assert!(
         row.contains(XSS) && row.contains("no city endorsement"),
         "{row}"
@@ -374,15 +360,11 @@ async fn apply_endorse_review_select_confirm() {
     fill(c, "comment", XSS).await;
     press(c, Locator::XPath(&button("Submit scores"))).await;
     assert_shows(c, "Review saved.").await;
-    let row = c
-        .find(Locator::XPath(
-            "//tr[td/a[normalize-space()='Aminata Diallo']]",
-        ))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let row = text_of(
+        c,
+        Locator::XPath("//tr[td/a[normalize-space()='Aminata Diallo']]"),
+    )
+    .await;
     assert!(row.contains("Scored"), "{row}");
 
     // The vetting officer clears her.
@@ -409,15 +391,11 @@ async fn apply_endorse_review_select_confirm() {
     // newcomer, without an endorsement, none; staff confirm the cohort.
     sign_in(c, &app, "staff@seoul.demo").await;
     c.goto(&pipeline).await.unwrap();
-    let row = c
-        .find(Locator::XPath(
-            "//tr[td/a[normalize-space()='Aminata Diallo']]",
-        ))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let row = text_of(
+        c,
+        Locator::XPath("//tr[td/a[normalize-space()='Aminata Diallo']]"),
+    )
+    .await;
     assert!(
         row.contains("eligible") && row.contains("Endorsed"),
         "{row}"
@@ -434,13 +412,7 @@ async fn apply_endorse_review_select_confirm() {
     assert_shows(c, "Selection computed.").await;
     assert_shows(c, "proven optimal").await;
     assert_shows(c, "selected: 1 / 1").await;
-    let lines = c
-        .find(Locator::Css("table.selection tbody"))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let lines = text_of(c, Locator::Css("table.selection tbody")).await;
     assert!(
         lines.contains("Aminata Diallo") && lines.contains("Selected"),
         "{lines}"
@@ -479,15 +451,9 @@ async fn apply_endorse_review_select_confirm() {
         .await
         .unwrap();
     assert_shows(c, "Seats taken: 1 / 1").await;
-    let participant = c
-        .find(Locator::XPath(
+    let participant = text_of(c, Locator::XPath(
             "//h2[normalize-space()='Participants and open offers']/following-sibling::table[1]//tr[td/a[normalize-space()='Aminata Diallo']]",
-        ))
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        )).await;
     assert!(
         participant.contains("Confirmed participant"),
         "{participant}"

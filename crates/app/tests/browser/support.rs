@@ -198,6 +198,11 @@ pub async fn value_of(c: &Client, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The visible text of the first element at `loc`.
+pub async fn text_of(c: &Client, loc: Locator<'_>) -> String {
+    c.find(loc).await.unwrap().text().await.unwrap()
+}
+
 /// The visible text of the page's main part.
 pub async fn main_text(c: &Client) -> String {
     match c.find(Locator::Css("main")).await {
