@@ -18,6 +18,7 @@ pub struct FileSettings {
     pub mail_from: Option<String>,
     pub session_idle_minutes: Option<i64>,
     pub session_absolute_hours: Option<i64>,
+    pub public_cache_seconds: Option<i64>,
 }
 
 /// The resolved settings.
@@ -33,6 +34,9 @@ pub struct Settings {
     pub mail_from: String,
     pub session_idle_minutes: i64,
     pub session_absolute_hours: i64,
+    /// How long anonymous visitors may be served a public page rendered
+    /// earlier (0: never); writes on this server refresh it at once.
+    pub public_cache_seconds: i64,
 }
 
 /// Reads `name` from the environment through `env` (a function, for tests).
@@ -118,22 +122,32 @@ impl Settings {
             pick(flags.smtp_url, env, "MITI_SMTP_URL", file.smtp_url).filter(|s| !s.is_empty());
         let mail_from = pick(flags.mail_from, env, "MITI_MAIL_FROM", file.mail_from)
             .unwrap_or_else(|| "miti <no-reply@miti.localhost>".into());
-        let num =
-            |name: &str, env_name: &str, file: Option<i64>, default: i64| -> Result<i64, String> {
-                match env(env_name) {
-                    Some(v) => v
-                        .trim()
-                        .parse::<i64>()
-                        .ok()
-                        .filter(|n| *n > 0)
-                        .ok_or(format!("{name}: {v:?} is not a positive number")),
-                    None => match file {
-                        Some(n) if n <= 0 => Err(format!("{name}: {n} is not a positive number")),
-                        Some(n) => Ok(n),
-                        None => Ok(default),
-                    },
-                }
+        // A whole number of at least `min` (1: "positive", 0: "zero or more").
+        let num = |name: &str,
+                   env_name: &str,
+                   file: Option<i64>,
+                   default: i64,
+                   min: i64|
+         -> Result<i64, String> {
+            let kind = if min > 0 {
+                "a positive number"
+            } else {
+                "zero or a positive number"
             };
+            match env(env_name) {
+                Some(v) => v
+                    .trim()
+                    .parse::<i64>()
+                    .ok()
+                    .filter(|n| *n >= min)
+                    .ok_or(format!("{name}: {v:?} is not {kind}")),
+                None => match file {
+                    Some(n) if n < min => Err(format!("{name}: {n} is not {kind}")),
+                    Some(n) => Ok(n),
+                    None => Ok(default),
+                },
+            }
+        };
         Ok(Settings {
             database_url,
             bind,
@@ -148,12 +162,21 @@ impl Settings {
                 "MITI_SESSION_IDLE_MINUTES",
                 file.session_idle_minutes,
                 120,
+                1,
             )?,
             session_absolute_hours: num(
                 "session_absolute_hours",
                 "MITI_SESSION_ABSOLUTE_HOURS",
                 file.session_absolute_hours,
                 12,
+                1,
+            )?,
+            public_cache_seconds: num(
+                "public_cache_seconds",
+                "MITI_PUBLIC_CACHE_SECONDS",
+                file.public_cache_seconds,
+                5,
+                0,
             )?,
         })
     }
@@ -246,6 +269,18 @@ mod tests {
         };
         let s = Settings::resolve(FileSettings::default(), &none, file).unwrap();
         assert_eq!(s.session_absolute_hours, 24);
+        assert_eq!(s.public_cache_seconds, 5);
+        let off = |k: &str| (k == "MITI_PUBLIC_CACHE_SECONDS").then(|| "0".to_string());
+        let s = Settings::resolve(FileSettings::default(), &off, FileSettings::default()).unwrap();
+        assert_eq!(s.public_cache_seconds, 0, "0 turns the cache off");
+        let file = FileSettings {
+            public_cache_seconds: Some(-1),
+            ..Default::default()
+        };
+        assert_eq!(
+            Settings::resolve(FileSettings::default(), &none, file).unwrap_err(),
+            "public_cache_seconds: -1 is not zero or a positive number"
+        );
         assert!(
             toml::from_str::<FileSettings>("bnd = 1").is_err(),
             "unknown keys are refused"

@@ -176,6 +176,9 @@ pub async fn serve(s: Settings, demo: bool) -> Result<(), String> {
     let web = miti_web::WebConfig {
         secure_cookies: !s.insecure_cookies,
         trusted_proxies: s.trusted_proxies.clone(),
+        public_cache_max_age: std::time::Duration::from_secs(
+            u64::try_from(s.public_cache_seconds).unwrap_or(0),
+        ),
         ..Default::default()
     };
     let app = miti_web::app(services, web);

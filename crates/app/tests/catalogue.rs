@@ -12,7 +12,8 @@ use serde_json::Value;
 
 on_both_backends!(
     workflow_by_role_scope_and_audit,
-    translated_catalogue_and_api
+    translated_catalogue_and_api,
+    public_pages_are_cached_per_visitor_and_never_stale_after_a_write
 );
 
 async fn workflow_by_role_scope_and_audit(backend: Backend) {
@@ -499,4 +500,99 @@ async fn translated_catalogue_and_api(backend: Backend) {
         b.status("/calendar.ics?centre=x").await,
         StatusCode::UNPROCESSABLE_ENTITY
     );
+}
+
+/// The public page cache (docs/performance.md): anonymous visitors share a
+/// rendered page, each with their own CSRF token; a write shows at once;
+/// signed-in viewers and other languages are never served someone else's page.
+async fn public_pages_are_cached_per_visitor_and_never_stale_after_a_write(backend: Backend) {
+    let Some(app) = TestApp::spawn(backend).await else {
+        return;
+    };
+    let seoul = app.org_id("shrdc").await.to_string();
+    let staff = app.signed_in("staff@seoul.demo").await;
+    let r = staff
+        .post_form("/programmes", &programme_form(&seoul, "Cached transport"))
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id = location_id(&r, "/programmes/");
+    let page = format!("/programmes/{id}");
+    let r = staff
+        .post_form(&format!("{page}/status"), &[("to", "planned")])
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+
+    let cache = |r: &reqwest::Response| {
+        r.headers()
+            .get("x-cache")
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    let (first, second) = (app.browser(), app.browser());
+    let r = first.get("/catalogue").await;
+    assert_eq!(cache(&r).as_deref(), Some("miss"));
+    let first_token = first.cookie(&r, "miti_csrf").unwrap();
+    let first_html = r.text().await.unwrap();
+    assert!(first_html.contains("Cached transport"));
+    assert_eq!(common::csrf_from(&first_html), first_token);
+
+    let r = second.get("/catalogue").await;
+    assert_eq!(cache(&r).as_deref(), Some("hit"));
+    let second_token = second.cookie(&r, "miti_csrf").unwrap();
+    let second_html = r.text().await.unwrap();
+    assert_ne!(first_token, second_token);
+    assert!(
+        !second_html.contains(&first_token),
+        "another visitor's token is never served"
+    );
+    assert_eq!(common::csrf_from(&second_html), second_token);
+    assert_eq!(
+        second_html.replace(&second_token, "TOKEN"),
+        first_html.replace(&first_token, "TOKEN"),
+        "the same page otherwise"
+    );
+    // The token in the page is the one the CSRF check accepts.
+    let r = second
+        .post_form("/password-reset", &[("email", "nobody@example.org")])
+        .await;
+    assert!(r.status().is_success() || r.status().is_redirection());
+
+    // Another language is another page; a signed-in viewer is never cached.
+    let r = second.get("/catalogue?lang=fr").await;
+    assert_eq!(cache(&r).as_deref(), Some("miss"));
+    let r = staff.get("/catalogue").await;
+    assert_eq!(cache(&r), None);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("action=\"/logout\""),
+        "the staff member's own header"
+    );
+
+    // A write is seen at once by the next anonymous visitor.
+    let r = first.get("/api/v1/programmes").await;
+    assert_eq!(cache(&r).as_deref(), Some("miss"));
+    assert_eq!(
+        cache(&first.get("/api/v1/programmes").await).as_deref(),
+        Some("hit")
+    );
+    let (_, form) = staff.get_text(&format!("{page}/edit")).await;
+    let version = regex::Regex::new(r#"name="version" value="(\d+)""#)
+        .unwrap()
+        .captures(&form)
+        .unwrap()[1]
+        .to_string();
+    let mut edit = programme_form(&seoul, "Renamed transport");
+    edit.push(("version", &version));
+    let r = staff.post_form(&page, &edit).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    for path in ["/catalogue", "/api/v1/programmes"] {
+        let r = first.get(path).await;
+        assert_eq!(cache(&r).as_deref(), Some("miss"), "{path} after the edit");
+        let body = r.text().await.unwrap();
+        assert!(body.contains("Renamed transport"), "{path} shows the edit");
+        assert!(!body.contains("Cached transport"), "{path} shows the edit");
+    }
+    // Errors are not kept.
+    let missing = "/catalogue/999999";
+    assert_eq!(first.status(missing).await, StatusCode::NOT_FOUND);
+    assert_eq!(cache(&first.get(missing).await), None);
 }

@@ -15,6 +15,7 @@ pub mod form_body;
 pub mod headers;
 pub mod page;
 pub mod pages;
+pub mod public_cache;
 pub mod routes;
 pub mod text_guard;
 
@@ -32,6 +33,9 @@ pub struct WebConfig {
     pub trusted_proxies: Vec<IpAddr>,
     /// Largest request body; larger ones answer 413.
     pub body_limit: usize,
+    /// How long a public page rendered for anonymous visitors may be served
+    /// again ([`public_cache`]); zero turns the cache off.
+    pub public_cache_max_age: std::time::Duration,
 }
 
 impl Default for WebConfig {
@@ -40,6 +44,7 @@ impl Default for WebConfig {
             secure_cookies: true,
             trusted_proxies: vec![],
             body_limit: 12 * 1024 * 1024,
+            public_cache_max_age: std::time::Duration::from_secs(5),
         }
     }
 }
@@ -48,12 +53,14 @@ impl Default for WebConfig {
 pub struct AppState {
     pub services: Services,
     pub config: Arc<WebConfig>,
+    pub public_cache: Arc<public_cache::PublicCache>,
 }
 
 /// The whole application as an axum router.
 pub fn app(services: Services, config: WebConfig) -> axum::Router {
     let state = AppState {
         services,
+        public_cache: Arc::new(public_cache::PublicCache::new(config.public_cache_max_age)),
         config: Arc::new(config),
     };
     routes::router(state)

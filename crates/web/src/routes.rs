@@ -5,7 +5,7 @@
 
 use crate::context::Req;
 use crate::error::WebError;
-use crate::{AppState, api, context, csrf, error, headers, pages, text_guard};
+use crate::{AppState, api, context, csrf, error, headers, pages, public_cache, text_guard};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::Method;
@@ -67,6 +67,16 @@ impl Routes {
     {
         self.add(Method::GET, path, action, get(h))
     }
+    /// A public GET whose anonymous answers may be served from the
+    /// [`public_cache`].
+    fn get_public<H, T>(self, path: &'static str, h: H) -> Self
+    where
+        H: axum::handler::Handler<T, AppState>,
+        T: 'static,
+    {
+        let cached = get(h).route_layer(middleware::from_fn(public_cache::serve));
+        self.add(Method::GET, path, Action::Public, cached)
+    }
     fn post<H, T>(self, path: &'static str, action: Action, h: H) -> Self
     where
         H: axum::handler::Handler<T, AppState>,
@@ -84,7 +94,7 @@ fn build() -> Routes {
         router: Router::new(),
         specs: vec![],
     }
-    .get("/", Public, home::home)
+    .get_public("/", home::home)
     .get("/healthz", Public, home::healthz)
     .get("/static/{file}", Public, home::static_file)
     .get("/login", Public, auth::login_form)
@@ -103,10 +113,10 @@ fn build() -> Routes {
         OwnAccount,
         account::revoke_token,
     )
-    .get("/organisations", Public, organisations::list)
+    .get_public("/organisations", organisations::list)
     .get("/organisations/new", OrgCreate, organisations::new_form)
     .post("/organisations", OrgCreate, organisations::create)
-    .get("/organisations/{id}", Public, organisations::show)
+    .get_public("/organisations/{id}", organisations::show)
     .get(
         "/organisations/{id}/edit",
         OrgEdit,
@@ -188,15 +198,15 @@ fn build() -> Routes {
     .post("/plans/{id}/review", PlanReview, plans::review)
     .get("/themes", ThemeEdit, programmes::themes)
     .post("/themes", ThemeEdit, programmes::create_theme)
-    .get("/catalogue", Public, programmes::catalogue)
-    .get("/catalogue/{id}", Public, programmes::public_show)
-    .get("/calendar", Public, calendar::calendar)
-    .get("/calendar.ics", Public, programmes::calendar_ics)
+    .get_public("/catalogue", programmes::catalogue)
+    .get_public("/catalogue/{id}", programmes::public_show)
+    .get_public("/calendar", calendar::calendar)
+    .get_public("/calendar.ics", programmes::calendar_ics)
     .get("/documents/{id}", DocumentDownload, documents::download)
-    .get("/sdg", Public, sdg::index)
-    .get("/sdg/goals/{n}", Public, sdg::goal)
-    .get("/sdg/targets/{code}", Public, sdg::target)
-    .get("/sdg/indicators/{code}", Public, sdg::indicator)
+    .get_public("/sdg", sdg::index)
+    .get_public("/sdg/goals/{n}", sdg::goal)
+    .get_public("/sdg/targets/{code}", sdg::target)
+    .get_public("/sdg/indicators/{code}", sdg::indicator)
     .get("/sdg/coverage", SdgCoverageView, coverage::page)
     .get("/sdg/coverage.csv", SdgCoverageView, coverage::csv)
     .get("/users", UserAdmin, users::list)
@@ -293,17 +303,12 @@ fn build() -> Routes {
         report::xlsx,
     )
     .get("/api/v1/openapi.json", Public, api::openapi)
-    .get("/api/v1/organisations", Public, api::organisations::list)
-    .get(
-        "/api/v1/organisations/{id}",
-        Public,
-        api::organisations::show,
-    )
-    .get("/api/v1/programmes", Public, api::programmes::list)
-    .get("/api/v1/programmes/{id}", Public, api::programmes::show)
-    .get(
+    .get_public("/api/v1/organisations", api::organisations::list)
+    .get_public("/api/v1/organisations/{id}", api::organisations::show)
+    .get_public("/api/v1/programmes", api::programmes::list)
+    .get_public("/api/v1/programmes/{id}", api::programmes::show)
+    .get_public(
         "/api/v1/programmes/{id}/sdg-alignment",
-        Public,
         api::programmes::sdg_alignment,
     )
     .get("/api/v1/me", OwnAccount, api::me)
@@ -331,6 +336,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(error::render))
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn(headers::security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.public_cache.clone(),
+            public_cache::track,
+        ))
         .with_state(state)
 }
 
