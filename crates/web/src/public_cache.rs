@@ -13,9 +13,19 @@
 //!   default), which bounds how long another server's or a command-line
 //!   write can go unseen. An age of 0 turns the cache off.
 //!
-//! Pages carry the visitor's CSRF token (in the `hx-headers` of `<body>` and
-//! in forms): the cached body is kept split around the token it was
-//! rendered with, and each visitor's own token is put back in.
+//! Only one request renders a missing page at a time; the others wait for
+//! its answer instead of rendering it too (at 64 connections, 64 renders of
+//! the catalogue at once used to cost 150 ms at p99 and 50 MB of memory).
+//!
+//! Answers of 1 KB or more are kept gzip-compressed as well, for the
+//! browsers that accept it (all of them): the catalogue's 78 KB travel as
+//! about 9 KB, compressed once per render instead of once per request.
+//!
+//! Pages shown to visitors carry no CSRF token (base.html), but should one
+//! ever carry one (a form on a public page), the cached body is kept split
+//! around the token it was rendered with and each visitor's own token is put
+//! back in: no visitor is ever served another's token. Such pages are not
+//! compressed.
 
 use crate::context::Req;
 use axum::body::{Body, Bytes, HttpBody};
@@ -26,7 +36,7 @@ use axum::response::{IntoResponse, Response};
 use miti_i18n::Locale;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 /// More distinct pages than this and the oldest generation is dropped: query
@@ -49,6 +59,49 @@ struct Entry {
     headers: HeaderMap,
     /// The body, cut where the renderer's CSRF token was.
     pieces: Vec<Bytes>,
+    /// The body gzip-compressed, when it is worth it and has no token.
+    gzip: Option<Bytes>,
+}
+
+/// Smaller bodies are sent as they are.
+const COMPRESS_FROM: usize = 1024;
+
+fn compressible(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| {
+            t.starts_with("text/") || t.starts_with("application/json") || t.contains("+xml")
+        })
+}
+
+fn gzip(body: &[u8]) -> Option<Bytes> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(
+        Vec::with_capacity(body.len() / 4),
+        flate2::Compression::default(),
+    );
+    encoder.write_all(body).ok()?;
+    encoder.finish().ok().map(Bytes::from)
+}
+
+/// Whether `Accept-Encoding` admits gzip (listed, and not with `q=0`).
+fn accepts_gzip(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
 }
 
 impl Entry {
@@ -60,12 +113,18 @@ impl Entry {
         body: Bytes,
         token: &str,
     ) -> Self {
+        let pieces = split_around(body, token.as_bytes());
+        let gzip = match pieces.as_slice() {
+            [only] if only.len() >= COMPRESS_FROM && compressible(&headers) => gzip(only),
+            _ => None,
+        };
         Self {
             generation,
             rendered_at,
             status,
             headers,
-            pieces: split_around(body, token.as_bytes()),
+            pieces,
+            gzip,
         }
     }
 
@@ -87,13 +146,27 @@ impl Entry {
         }
     }
 
-    /// The answer for a visitor with CSRF token `token`; `x-cache` says
-    /// whether it was rendered for them (`miss`) or earlier (`hit`).
-    fn response_for(&self, token: &str, hit: bool) -> Response {
-        let mut response = Response::new(Body::from(self.body_for(token)));
+    /// The answer for a visitor with CSRF token `token`, compressed if they
+    /// accept gzip; `x-cache` says whether it was rendered for them (`miss`)
+    /// or earlier (`hit`).
+    fn response_for(&self, token: &str, gzip_ok: bool, hit: bool) -> Response {
+        let compressed = self.gzip.as_ref().filter(|_| gzip_ok);
+        let body = match compressed {
+            Some(z) => z.clone(),
+            None => self.body_for(token),
+        };
+        let mut response = Response::new(Body::from(body));
         *response.status_mut() = self.status;
-        *response.headers_mut() = self.headers.clone();
-        response.headers_mut().insert(
+        let headers = response.headers_mut();
+        *headers = self.headers.clone();
+        if self.gzip.is_some() {
+            headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
+        if compressed.is_some() {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            headers.remove(header::CONTENT_LENGTH);
+        }
+        headers.insert(
             "x-cache",
             HeaderValue::from_static(if hit { "hit" } else { "miss" }),
         );
@@ -128,6 +201,8 @@ pub struct PublicCache {
     max_age: Duration,
     generation: AtomicU64,
     entries: RwLock<HashMap<Key, Arc<Entry>>>,
+    /// The page being rendered, per key: its lock is held while rendering.
+    rendering: Mutex<HashMap<Key, Arc<tokio::sync::Mutex<()>>>>,
 }
 
 impl PublicCache {
@@ -136,6 +211,25 @@ impl PublicCache {
             max_age,
             generation: AtomicU64::new(0),
             entries: RwLock::default(),
+            rendering: Mutex::default(),
+        }
+    }
+
+    /// The lock whose holder renders `key`.
+    fn render_turn(&self, key: &Key) -> Arc<tokio::sync::Mutex<()>> {
+        match self.rendering.lock() {
+            Ok(mut m) => m.entry(key.clone()).or_default().clone(),
+            // A poisoned map only costs the single flight.
+            Err(_) => Arc::default(),
+        }
+    }
+
+    /// Forgets `key`'s lock once nobody else holds or waits for it.
+    fn end_turn(&self, key: &Key, turn: Arc<tokio::sync::Mutex<()>>) {
+        if let Ok(mut m) = self.rendering.lock()
+            && Arc::strong_count(&turn) <= 2
+        {
+            m.remove(key);
         }
     }
 
@@ -224,9 +318,33 @@ pub async fn serve(request: Request, next: Next) -> Response {
         path_and_query: viewer.path.clone(),
         locale: viewer.locale(),
     };
+    let gzip_ok = accepts_gzip(request.headers());
     if let Some(entry) = cache.fresh(&key, Instant::now()) {
-        return entry.response_for(&viewer.csrf, true);
+        return entry.response_for(&viewer.csrf, gzip_ok, true);
     }
+    let turn = cache.render_turn(&key);
+    let answer = {
+        let _rendering = turn.lock().await;
+        match cache.fresh(&key, Instant::now()) {
+            // Rendered by the request we waited for.
+            Some(entry) => entry.response_for(&viewer.csrf, gzip_ok, true),
+            None => {
+                render_and_keep(&cache, key.clone(), &viewer.csrf, gzip_ok, request, next).await
+            }
+        }
+    };
+    cache.end_turn(&key, turn);
+    answer
+}
+
+async fn render_and_keep(
+    cache: &PublicCache,
+    key: Key,
+    token: &str,
+    gzip_ok: bool,
+    request: Request,
+    next: Next,
+) -> Response {
     // Read before rendering: a write that commits meanwhile bumps it, and
     // the entry kept below is then already stale.
     let generation = cache.generation();
@@ -256,9 +374,9 @@ pub async fn serve(request: Request, next: Next) -> Response {
         parts.status,
         parts.headers,
         bytes,
-        &viewer.csrf,
+        token,
     );
-    let answer = entry.response_for(&viewer.csrf, false);
+    let answer = entry.response_for(token, gzip_ok, false);
     cache.keep(key, entry);
     answer
 }
@@ -335,6 +453,72 @@ mod tests {
         );
         cache.keep(key("/catalogue"), before);
         assert!(cache.fresh(&key("/catalogue"), now).is_none());
+    }
+
+    #[test]
+    fn gzip_is_chosen_from_accept_encoding() {
+        let with = |v: &'static str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(v));
+            accepts_gzip(&h)
+        };
+        assert!(with("gzip, deflate, br, zstd"));
+        assert!(with("br;q=1.0, GZIP;q=0.5"));
+        assert!(with("*"));
+        assert!(!with("gzip;q=0, br"));
+        assert!(!with("identity"));
+        assert!(!accepts_gzip(&HeaderMap::new()));
+    }
+
+    #[test]
+    fn large_text_answers_are_kept_compressed_too() {
+        use std::io::Read;
+        let page = "<li>Urban mobility in Seoul</li>".repeat(200);
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        let e = Entry::new(
+            0,
+            Instant::now(),
+            StatusCode::OK,
+            headers.clone(),
+            Bytes::from(page.clone()),
+            "token",
+        );
+        let z = e.gzip.clone().expect("compressed");
+        assert!(z.len() < page.len() / 10);
+        let mut back = String::new();
+        flate2::read::GzDecoder::new(z.as_ref())
+            .read_to_string(&mut back)
+            .unwrap();
+        assert_eq!(back, page);
+        let r = e.response_for("token", true, true);
+        assert_eq!(r.headers()[header::CONTENT_ENCODING], "gzip");
+        assert_eq!(r.headers()[header::VARY], "accept-encoding");
+        let r = e.response_for("token", false, true);
+        assert!(r.headers().get(header::CONTENT_ENCODING).is_none());
+        // Small answers, and answers with a token to put back, are not.
+        let small = Entry::new(
+            0,
+            Instant::now(),
+            StatusCode::OK,
+            headers.clone(),
+            "<p>hi</p>".into(),
+            "t",
+        );
+        assert!(small.gzip.is_none());
+        let with_token = format!("{page}<input value=\"secret\">");
+        let e = Entry::new(
+            0,
+            Instant::now(),
+            StatusCode::OK,
+            headers,
+            with_token.into(),
+            "secret",
+        );
+        assert!(e.gzip.is_none());
     }
 
     #[test]
