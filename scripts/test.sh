@@ -9,4 +9,7 @@ bash scripts/install-test-deps.sh --browser
 # CI must not pass by skipping: without PostgreSQL the tests fail instead.
 if [ "${CI:-}" = "true" ]; then export MITI_PG_REQUIRED=1; fi
 cargo test --workspace --all-targets "$@"
+# The crash test's negative control: a build whose server answers before
+# committing must be caught losing acknowledged submissions.
+MITI_CRASH_CYCLES=3 cargo test -p miti --features fault-injection --test crash "$@"
 cargo test --workspace --doc

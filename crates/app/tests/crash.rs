@@ -27,7 +27,14 @@
 //!   validated answer and profile taken from that same form (no torn write).
 //!
 //! Then the server restarts (the next cycle's acknowledgements show it
-//! serves). `MITI_CRASH_CYCLES` sets the number of cycles (10 by default;
+//! serves).
+//!
+//! **Negative control.** Built with the `fault-injection` feature
+//! (`cargo test -p miti --features fault-injection --test crash`, which
+//! `scripts/test.sh` runs for two cycles), the server acknowledges each
+//! submission before committing it (crates/web/src/fault.rs), and the test
+//! passes only if the checks above find acknowledged submissions lost: a
+//! check that could not see a loss would fail here. `MITI_CRASH_CYCLES` sets the number of cycles (10 by default;
 //! `bench/crash` runs 50). Each backend prints one summary line:
 //! `crash <backend>: cycles …, acknowledged …, lost 0, integrity ok, … s`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -293,8 +300,16 @@ async fn check(
     wrong
 }
 
+/// Built as the negative control: the server answers before committing.
+const NEGATIVE_CONTROL: bool = cfg!(feature = "fault-injection");
+
 async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
-    let Some(mut app) = TestApp::spawn(backend).await else {
+    let fault: &[(&str, &str)] = if NEGATIVE_CONTROL {
+        &[("MITI_FAULT_ACK_BEFORE_COMMIT", "1")]
+    } else {
+        &[]
+    };
+    let Some(mut app) = TestApp::spawn_with(backend, fault).await else {
         return;
     };
     let started = Instant::now();
@@ -331,6 +346,7 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
 
     let mut histories = vec![History::default(); APPLICANTS];
     let mut refused = BTreeMap::<u16, usize>::new();
+    let mut lost_in_control = 0;
     for cycle in 1..=cycles {
         let mut set = tokio::task::JoinSet::new();
         let first_ack = Arc::new(Notify::new());
@@ -373,6 +389,12 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
             &histories,
         )
         .await;
+        if NEGATIVE_CONTROL {
+            assert!(integrity.is_ok(), "integrity {integrity:?}");
+            lost_in_control += wrong.len();
+            app.restart().await;
+            continue;
+        }
         assert!(
             integrity.is_ok() && wrong.is_empty(),
             "crash {backend:?} cycle {cycle} (seed {seed}, kill {delay} ms after the first acknowledgement, \
@@ -384,6 +406,17 @@ async fn acknowledged_submissions_survive_sigkill(backend: Backend) {
     let acknowledged: usize = histories.iter().map(|h| h.acked).sum();
     let sent: usize = histories.iter().map(|h| h.sent.len()).sum();
     assert!(acknowledged > 0, "no submission was ever acknowledged");
+    if NEGATIVE_CONTROL {
+        assert!(
+            lost_in_control > 0,
+            "negative control: a server that answers before committing lost nothing the checks could see"
+        );
+        println!(
+            "crash {name} negative control: cycles {cycles}, acknowledged {acknowledged} of {sent} sent, \
+             lost or torn {lost_in_control}: detected, seed {seed}"
+        );
+        return;
+    }
     // The restarted server serves: one applicant reads their application.
     let b = Browser {
         client: clients[0].clone(),

@@ -11,6 +11,8 @@ pub mod api;
 pub mod context;
 pub mod csrf;
 pub mod error;
+#[cfg(feature = "fault-injection")]
+pub mod fault;
 pub mod form_body;
 pub mod headers;
 pub mod page;

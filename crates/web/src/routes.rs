@@ -321,9 +321,13 @@ pub fn table() -> Vec<RouteSpec> {
 
 pub fn router(state: AppState) -> Router {
     let limit = state.config.body_limit;
-    build()
+    let routes = build()
         .router
-        .fallback(|| async { WebError::from(DomainError::NotFound) })
+        .fallback(|| async { WebError::from(DomainError::NotFound) });
+    // Innermost, so the delayed handler still finds the request's context.
+    #[cfg(feature = "fault-injection")]
+    let routes = crate::fault::install(routes);
+    routes
         .layer(middleware::from_fn_with_state(
             state.clone(),
             text_guard::check,
