@@ -762,4 +762,39 @@ async fn control_characters_are_refused_by_name(backend: Backend) {
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let e: Value = r.json().await.unwrap();
     assert_eq!(e["error"]["fields"]["kind"]["code"], "control_character");
+
+    // Upload forms (multipart): their text parts and the file's name too.
+    let mou = |title: &'static str, file_name: &'static str| {
+        let pdf =
+            reqwest::multipart::Part::bytes(b"%PDF-1.4\n%%EOF\n".to_vec()).file_name(file_name);
+        reqwest::multipart::Form::new()
+            .text("title", title)
+            .text("title_language", "en")
+            .text("signed_on", "2026-01-05")
+            .part("document", pdf)
+    };
+    let r = admin
+        .post_multipart("/mous?lang=en", mou("Kerbside data \u{0}accord", "a.pdf"))
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("<code>title</code>"),
+        "the part named: {html}"
+    );
+    assert!(html.contains("control character"));
+    assert!(!html.contains("<code>signed_on</code>"));
+    // A file name with one is refused, whichever layer notices first.
+    let r = admin
+        .post_multipart("/mous", mou("Kerbside data accord", "accord\u{1b}.pdf"))
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("<code>document</code>"),
+        "the file named: {html}"
+    );
+    assert!(!html.contains(": field-"), "a message, not a key: {html}");
+    let (_, mous) = admin.get_text("/mous").await;
+    assert!(!mous.contains("Kerbside data"), "nothing saved");
 }

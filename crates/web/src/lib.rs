@@ -15,6 +15,7 @@ pub mod error;
 pub mod fault;
 pub mod form_body;
 pub mod headers;
+pub mod multipart_form;
 pub mod page;
 pub mod pages;
 pub mod public_cache;

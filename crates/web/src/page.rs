@@ -167,6 +167,7 @@ mod tests {
         "lifecycle_not_a_centre",
         "lifecycle_invalid_transition",
         "file_too_large",
+        "upload_malformed",
         "file_type",
         "unknown_organisation",
         "host_not_a_centre",

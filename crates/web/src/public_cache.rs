@@ -16,6 +16,8 @@
 //! Only one request renders a missing page at a time; the others wait for
 //! its answer instead of rendering it too (at 64 connections, 64 renders of
 //! the catalogue at once used to cost 150 ms at p99 and 50 MB of memory).
+//! When the entry is only too old (no write since), they are served it
+//! meanwhile instead of waiting.
 //!
 //! Answers of 1 KB or more are kept gzip-compressed as well, for the
 //! browsers that accept it (all of them): the catalogue's 78 KB travel as
@@ -247,12 +249,17 @@ impl PublicCache {
     }
 
     fn fresh(&self, key: &Key, now: Instant) -> Option<Arc<Entry>> {
+        self.unwritten(key)
+            .filter(|e| now.saturating_duration_since(e.rendered_at) < self.max_age)
+    }
+
+    /// The entry of `key` if no write has finished since it was rendered,
+    /// however old: served only while another request renders it anew.
+    fn unwritten(&self, key: &Key) -> Option<Arc<Entry>> {
         let generation = self.generation();
         let entries = self.entries.read().ok()?;
         let entry = entries.get(key)?;
-        (entry.generation == generation
-            && now.saturating_duration_since(entry.rendered_at) < self.max_age)
-            .then(|| entry.clone())
+        (entry.generation == generation).then(|| entry.clone())
     }
 
     fn keep(&self, key: Key, entry: Entry) {
@@ -323,16 +330,24 @@ pub async fn serve(request: Request, next: Next) -> Response {
         return entry.response_for(&viewer.csrf, gzip_ok, true);
     }
     let turn = cache.render_turn(&key);
-    let answer = {
-        let _rendering = turn.lock().await;
-        match cache.fresh(&key, Instant::now()) {
-            // Rendered by the request we waited for.
-            Some(entry) => entry.response_for(&viewer.csrf, gzip_ok, true),
-            None => {
-                render_and_keep(&cache, key.clone(), &viewer.csrf, gzip_ok, request, next).await
+    let rendering = match turn.clone().try_lock_owned() {
+        Ok(mine) => mine,
+        Err(_) => {
+            // Another request is rendering it. If only age made the entry
+            // stale (no write since), serve it meanwhile instead of waiting.
+            if let Some(entry) = cache.unwritten(&key) {
+                cache.end_turn(&key, turn);
+                return entry.response_for(&viewer.csrf, gzip_ok, true);
             }
+            turn.clone().lock_owned().await
         }
     };
+    let answer = match cache.fresh(&key, Instant::now()) {
+        // Rendered by the request we waited for.
+        Some(entry) => entry.response_for(&viewer.csrf, gzip_ok, true),
+        None => render_and_keep(&cache, key.clone(), &viewer.csrf, gzip_ok, request, next).await,
+    };
+    drop(rendering);
     cache.end_turn(&key, turn);
     answer
 }

@@ -3,7 +3,8 @@
 //! PostgreSQL cannot store NUL in text, and no person types these: without
 //! this guard such input would surface as a server error deep in a write.
 //! The answer names the field, and nothing is saved. Multipart bodies carry
-//! files and are left to their handlers.
+//! files: their text parts are screened as they are read
+//! ([`crate::multipart_form`]).
 
 use crate::AppState;
 use crate::error::WebError;
@@ -20,25 +21,35 @@ fn is_bad(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// Whether `text` holds a control character other than tab and line breaks.
+pub fn has_control(text: &str) -> bool {
+    text.chars().any(is_bad)
+}
+
 /// The fields of an `application/x-www-form-urlencoded` text whose name or
 /// value holds a control character, in order, each once.
 pub fn bad_fields(encoded: &[u8]) -> Vec<String> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(encoded).unwrap_or_default();
     let mut out: Vec<String> = Vec::new();
     for (name, value) in pairs {
-        if (name.chars().any(is_bad) || value.chars().any(is_bad)) && !out.contains(&name) {
+        if (has_control(&name) || has_control(&value)) && !out.contains(&name) {
             out.push(name.chars().filter(|c| !is_bad(*c)).collect());
         }
     }
     out
 }
 
-fn refuse(fields: Vec<String>) -> Response {
+/// The 422 naming each of `fields`.
+pub fn refusal(fields: Vec<String>) -> WebError {
     let mut errors = FieldErrors::new();
     for f in fields {
         errors.add(f, CODE);
     }
-    WebError::Domain(DomainError::Invalid(errors)).into_response()
+    WebError::Domain(DomainError::Invalid(errors))
+}
+
+fn refuse(fields: Vec<String>) -> Response {
+    refusal(fields).into_response()
 }
 
 pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {

@@ -41,5 +41,6 @@ field-membership-overlap = تتداخل هذه الفترة مع فترة عضو
 field-mou-needs-two-parties = اختر طرفين على الأقل.
 field-lifecycle-not-a-centre = مراكز التدريب وحدها لها دورة حياة.
 field-file-too-large = الملف كبير جدًا (الحد الأقصى { $max } ميغابايت).
+field-upload-malformed = وصل الملف المرفوع ناقصًا أو بصيغة غير صحيحة. يُرجى اختيار الملف وإرسال النموذج مرة أخرى.
 field-file-type = لا تُقبل إلا ملفات PDF وJPEG وPNG.
 field-unknown-organisation = إحدى المنظمات المختارة غير موجودة.

@@ -39,5 +39,6 @@ field-mou-needs-two-parties = Choose at least two parties.
 field-lifecycle-not-a-centre = Only training centres have a lifecycle.
 # $max (number): largest size in megabytes.
 field-file-too-large = The file is too large (at most { $max } MB).
+field-upload-malformed = The upload arrived incomplete or malformed. Please choose the file and send the form again.
 field-file-type = Only PDF, JPEG and PNG files are accepted.
 field-unknown-organisation = One of the chosen organisations does not exist.

@@ -37,5 +37,6 @@ field-membership-overlap = Este período se superpone con un período de afiliac
 field-mou-needs-two-parties = Elija al menos dos partes.
 field-lifecycle-not-a-centre = Solo los centros de formación tienen un ciclo de vida.
 field-file-too-large = El archivo es demasiado grande (como máximo { $max } MB).
+field-upload-malformed = El envío llegó incompleto o mal formado. Elija de nuevo el archivo y vuelva a enviar el formulario.
 field-file-type = Solo se aceptan archivos PDF, JPEG y PNG.
 field-unknown-organisation = Una de las organizaciones elegidas no existe.

@@ -33,5 +33,6 @@ field-membership-overlap = این دوره با یک دوره عضویت موج�
 field-mou-needs-two-parties = دست‌کم دو طرف را انتخاب کنید.
 field-lifecycle-not-a-centre = فقط مراکز آموزشی چرخه حیات دارند.
 field-file-too-large = پرونده بیش از حد بزرگ است (حداکثر { $max } مگابایت).
+field-upload-malformed = بارگذاری ناقص یا نادرست رسید. لطفاً پرونده را دوباره انتخاب کنید و فرم را دوباره بفرستید.
 field-file-type = فقط پرونده‌های PDF، JPEG و PNG پذیرفته می‌شوند.
 field-unknown-organisation = یکی از سازمان‌های انتخاب‌شده وجود ندارد.

@@ -37,5 +37,6 @@ field-membership-overlap = Cette période chevauche une période d’adhésion e
 field-mou-needs-two-parties = Choisissez au moins deux parties.
 field-lifecycle-not-a-centre = Seuls les centres de formation ont un cycle de vie.
 field-file-too-large = Le fichier est trop volumineux (au plus { $max } Mo).
+field-upload-malformed = L’envoi est arrivé incomplet ou mal formé. Choisissez à nouveau le fichier et renvoyez le formulaire.
 field-file-type = Seuls les fichiers PDF, JPEG et PNG sont acceptés.
 field-unknown-organisation = L’une des organisations choisies n’existe pas.

@@ -33,5 +33,6 @@ field-membership-overlap = 이 기간은 기존 회원 기간과 겹칩니다.
 field-mou-needs-two-parties = 당사자를 두 곳 이상 선택하십시오.
 field-lifecycle-not-a-centre = 연수 센터만 운영 단계를 가집니다.
 field-file-too-large = 파일이 너무 큽니다(최대 { $max }MB).
+field-upload-malformed = 업로드가 불완전하거나 형식이 잘못되었습니다. 파일을 다시 선택하여 양식을 다시 보내 주세요.
 field-file-type = PDF, JPEG, PNG 파일만 허용됩니다.
 field-unknown-organisation = 선택한 기관 중 존재하지 않는 기관이 있습니다.

@@ -4,6 +4,7 @@ use super::{Choice, render, see_other};
 use crate::AppState;
 use crate::context::Req;
 use crate::error::WebError;
+use crate::multipart_form::MultipartForm;
 use crate::page::{Errors, Page};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
@@ -13,7 +14,6 @@ use miti_domain::mou::{Mou, MouForm};
 use miti_domain::organisation::{OrgFilter, Organisation};
 use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
-use miti_service::documents::Upload;
 use std::collections::HashMap;
 
 struct MouRow {
@@ -145,32 +145,18 @@ pub async fn new_form(State(s): State<AppState>, req: Req) -> Result<Response, W
 pub async fn create(
     State(s): State<AppState>,
     req: Req,
-    mut mp: Multipart,
+    mp: Multipart,
 ) -> Result<Response, WebError> {
-    let mut form = MouForm::default();
-    let mut upload = None;
-    let bad = |_| WebError::from(FieldErrors::single("document", "file_too_large"));
-    while let Some(field) = mp.next_field().await.map_err(bad)? {
-        let name = field.name().unwrap_or("").to_string();
-        if name == "document" {
-            let filename = field.file_name().unwrap_or("").to_string();
-            upload = Some(Upload {
-                filename,
-                bytes: field.bytes().await.map_err(bad)?,
-            });
-            continue;
-        }
-        let value = field.text().await.map_err(bad)?;
-        match name.as_str() {
-            "title" => form.title = value,
-            "title_language" => form.title_language = value,
-            "parties" => form.parties.push(value),
-            "signed_on" => form.signed_on = value,
-            "overseen_by" => form.overseen_by = value,
-            "valid_until" => form.valid_until = value,
-            _ => {}
-        }
-    }
+    let read = MultipartForm::read(mp, s.config.body_limit).await?;
+    let form = MouForm {
+        title: read.text("title"),
+        title_language: read.text("title_language"),
+        parties: read.all("parties"),
+        signed_on: read.text("signed_on"),
+        overseen_by: read.text("overseen_by"),
+        valid_until: read.text("valid_until"),
+    };
+    let upload = read.upload;
     match s.services.create_mou(&req.ctx, &form, upload).await {
         Ok(m) => Ok(see_other(&format!("/mous/{}", m.id))),
         Err(DomainError::Invalid(errs)) => form_page(&s, &req, form, errs).await,

@@ -4,6 +4,7 @@ use super::{Choice, OrgRow, choices, kind_label, region_label, render, see_other
 use crate::AppState;
 use crate::context::Req;
 use crate::error::WebError;
+use crate::multipart_form::MultipartForm;
 use crate::page::{Errors, Page};
 use askama::Template;
 use axum::Form;
@@ -400,25 +401,17 @@ pub async fn update(
 }
 
 /// Reads a multipart lifecycle form: the text fields and the optional file.
-async fn read_lifecycle(mut mp: Multipart) -> Result<(LifecycleForm, Option<Upload>), WebError> {
-    let mut form = LifecycleForm::default();
-    let mut upload = None;
-    let bad = |_| WebError::from(FieldErrors::single("document", "file_too_large"));
-    while let Some(field) = mp.next_field().await.map_err(bad)? {
-        let name = field.name().unwrap_or("").to_string();
-        match name.as_str() {
-            "document" => {
-                let filename = field.file_name().unwrap_or("").to_string();
-                let bytes = field.bytes().await.map_err(bad)?;
-                upload = Some(Upload { filename, bytes });
-            }
-            "to" => form.to = field.text().await.map_err(bad)?,
-            "on" => form.on = field.text().await.map_err(bad)?,
-            "note" => form.note = field.text().await.map_err(bad)?,
-            _ => {}
-        }
-    }
-    Ok((form, upload))
+async fn read_lifecycle(
+    mp: Multipart,
+    body_limit: usize,
+) -> Result<(LifecycleForm, Option<Upload>), WebError> {
+    let read = MultipartForm::read(mp, body_limit).await?;
+    let form = LifecycleForm {
+        to: read.text("to"),
+        on: read.text("on"),
+        note: read.text("note"),
+    };
+    Ok((form, read.upload))
 }
 
 pub async fn lifecycle(
@@ -427,7 +420,7 @@ pub async fn lifecycle(
     Path(id): Path<Id>,
     mp: Multipart,
 ) -> Result<Response, WebError> {
-    let (form, upload) = match read_lifecycle(mp).await {
+    let (form, upload) = match read_lifecycle(mp, s.config.body_limit).await {
         Ok(x) => x,
         Err(WebError::Domain(DomainError::Invalid(errs))) => {
             return show_page(

@@ -6,6 +6,7 @@ use super::{AppView, FormField, question_fields};
 use crate::AppState;
 use crate::context::Req;
 use crate::error::WebError;
+use crate::multipart_form::MultipartForm;
 use crate::page::{Errors, Page};
 use crate::pages::{Choice, render, see_other};
 use askama::Template;
@@ -20,7 +21,6 @@ use miti_domain::organisation::{OrgFilter, OrgKind, Region};
 use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
 use miti_service::applications::apply::SignUpForm;
-use miti_service::documents::Upload;
 use std::collections::BTreeMap;
 
 #[derive(Template)]
@@ -371,24 +371,11 @@ pub async fn upload(
     State(s): State<AppState>,
     req: Req,
     Path(id): Path<Id>,
-    mut mp: Multipart,
+    mp: Multipart,
 ) -> Result<Response, WebError> {
-    let bad = |_| WebError::from(FieldErrors::single("document", "file_too_large"));
-    let mut key = String::new();
-    let mut upload = None;
-    while let Some(field) = mp.next_field().await.map_err(bad)? {
-        match field.name().unwrap_or("") {
-            "key" => key = field.text().await.map_err(bad)?,
-            "document" => {
-                let filename = field.file_name().unwrap_or("").to_string();
-                upload = Some(Upload {
-                    filename,
-                    bytes: field.bytes().await.map_err(bad)?,
-                });
-            }
-            _ => {}
-        }
-    }
+    let read = MultipartForm::read(mp, s.config.body_limit).await?;
+    let key = read.text("key");
+    let upload = read.upload;
     let Some(upload) = upload else {
         let mut e = FieldErrors::new();
         e.add(format!("doc.{key}"), "required");
