@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Backend, TestApp, location_id, programme_form};
+use common::{Backend, Browser, TestApp, location_id, programme_form};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -15,6 +15,20 @@ on_both_backends!(
     translated_catalogue_and_api,
     public_pages_are_cached_per_visitor_and_never_stale_after_a_write
 );
+
+/// Saves the programme at `page` (hosted by `host`) with English title
+/// `title`, from the version its edit form shows.
+async fn edit_title(staff: &Browser, page: &str, host: &str, title: &str) -> reqwest::Response {
+    let (_, form) = staff.get_text(&format!("{page}/edit")).await;
+    let version = regex::Regex::new(r#"name="version" value="(\d+)""#)
+        .unwrap()
+        .captures(&form)
+        .unwrap()[1]
+        .to_string();
+    let mut edit = programme_form(host, title);
+    edit.push(("version", &version));
+    staff.post_form(page, &edit).await
+}
 
 async fn workflow_by_role_scope_and_audit(backend: Backend) {
     let Some(app) = TestApp::spawn(backend).await else {
@@ -202,15 +216,7 @@ async fn workflow_by_role_scope_and_audit(backend: Backend) {
     edit.push(("version", "1"));
     let r = staff.post_form(&page, &edit).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let (_, form) = staff.get_text(&format!("{page}/edit")).await;
-    let version = regex::Regex::new(r#"name="version" value="(\d+)""#)
-        .unwrap()
-        .captures(&form)
-        .unwrap()[1]
-        .to_string();
-    let mut edit = programme_form(&seoul, "Smart transport and mobility");
-    edit.push(("version", &version));
-    let r = staff.post_form(&page, &edit).await;
+    let r = edit_title(&staff, &page, &seoul, "Smart transport and mobility").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
     // Cancelling needs a reason.
@@ -592,15 +598,7 @@ async fn public_pages_are_cached_per_visitor_and_never_stale_after_a_write(backe
         cache(&first.get("/api/v1/programmes").await).as_deref(),
         Some("hit")
     );
-    let (_, form) = staff.get_text(&format!("{page}/edit")).await;
-    let version = regex::Regex::new(r#"name="version" value="(\d+)""#)
-        .unwrap()
-        .captures(&form)
-        .unwrap()[1]
-        .to_string();
-    let mut edit = programme_form(&seoul, "Renamed transport");
-    edit.push(("version", &version));
-    let r = staff.post_form(&page, &edit).await;
+    let r = edit_title(&staff, &page, &seoul, "Renamed transport").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     for path in ["/catalogue", "/api/v1/programmes"] {
         let r = first.get(path).await;
