@@ -353,6 +353,18 @@ where
     async fn count_applications(&self, filter: &ApplicationFilter) -> StoreResult<i64> {
         self.count_applications_matching(filter).await
     }
+    async fn application_lines(
+        &self,
+        programme_id: Id,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<ApplicationLine>> {
+        self.list_application_lines(programme_id, limit, offset)
+            .await
+    }
+    async fn call_counts(&self, programme_id: Id) -> StoreResult<CallCounts> {
+        self.read_call_counts(programme_id).await
+    }
     async fn change_application_notify(
         &self,
         actor: Actor,
@@ -387,9 +399,6 @@ where
     }
     async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>> {
         self.list_reviews(filter).await
-    }
-    async fn review_counts(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)> {
-        self.count_reviews(programme_id).await
     }
     async fn save_review(
         &self,

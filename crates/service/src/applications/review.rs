@@ -177,49 +177,39 @@ impl Services {
             .is_empty())
     }
 
-    /// Assignments, conflicts, submissions and combined scores of a call.
-    /// The call's review counts, and scores and reviews for `apps` only
-    /// (what one page of the pipeline shows). Scores are those of
-    /// [`Self::review_progress`] as long as they are not normalised.
-    pub(crate) async fn page_review_progress(
+    /// Combined scores of the applications `ids` (one page of the staff's
+    /// list): from their own reviews only, the same as
+    /// [`Self::review_progress`] gives them unless the call normalises
+    /// scores per reviewer, which needs every review of the call.
+    pub(crate) async fn page_scores(
         &self,
         programme_id: Id,
         rules: &CallRules,
-        apps: &[miti_domain::application::Application],
-    ) -> Result<ReviewProgress, DomainError> {
-        let (assigned, conflicted, submitted) = self
+        ids: Vec<Id>,
+    ) -> Result<BTreeMap<Id, Combined>, DomainError> {
+        if rules.normalise {
+            let all = self.review_progress(programme_id, rules).await?;
+            return Ok(all
+                .scores
+                .into_iter()
+                .filter(|(id, _)| ids.contains(id))
+                .collect());
+        }
+        if ids.is_empty() {
+            return Ok(BTreeMap::new());
+        }
+        let reviews = self
             .store
-            .review_counts(programme_id)
+            .reviews(&ReviewFilter {
+                application_ids: ids,
+                ..Default::default()
+            })
             .await
             .map_err(from_store)?;
-        let reviews = if apps.is_empty() {
-            vec![]
-        } else {
-            self.store
-                .reviews(&ReviewFilter {
-                    application_ids: apps.iter().map(|a| a.id).collect(),
-                    ..Default::default()
-                })
-                .await
-                .map_err(from_store)?
-        };
-        let count = |n: i64| usize::try_from(n).unwrap_or(0);
-        let mut p = ReviewProgress {
-            assigned: count(assigned),
-            conflicted: count(conflicted),
-            submitted: count(submitted),
-            scores: combine(&rules.rubric, &reviews, rules.normalise),
-            by_application: BTreeMap::new(),
-        };
-        for r in reviews {
-            p.by_application
-                .entry(r.application_id)
-                .or_default()
-                .push(r);
-        }
-        Ok(p)
+        Ok(combine(&rules.rubric, &reviews, false))
     }
 
+    /// Assignments, conflicts, submissions and combined scores of a call.
     pub async fn review_progress(
         &self,
         programme_id: Id,

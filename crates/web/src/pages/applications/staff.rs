@@ -66,31 +66,28 @@ pub async fn pipeline(
     let page_no = q.page.unwrap_or(1).max(1);
     let p = s
         .services
-        .pipeline(&req.ctx, id, Some((PAGE_SIZE, (page_no - 1) * PAGE_SIZE)))
+        .pipeline_page(&req.ctx, id, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
         .await?;
     let tr = &req.tr;
     let lines = p
         .rows
         .iter()
         .map(|r| {
-            let prof = r.app.profile.as_ref();
+            let who = r.line.applicant.as_ref();
             PipelineLine {
-                id: r.app.id,
-                name: prof
-                    .map(|p| p.passport_name.clone())
+                id: r.line.id,
+                name: who
+                    .map(|a| a.passport_name.clone())
                     .unwrap_or_else(|| tr.t("application-status-draft")),
-                city: prof
-                    .map(|p| format!("{} ({})", p.city_name, p.country))
+                city: who
+                    .map(|a| format!("{} ({})", a.city_name, a.country))
                     .unwrap_or_default(),
-                member: prof.is_some_and(|p| p.member),
-                gender: prof
-                    .map(|p| tr.t(&format!("gender-{}", p.gender.as_str())))
+                member: who.is_some_and(|a| a.member),
+                gender: who
+                    .map(|a| tr.t(&format!("gender-{}", a.gender.as_str())))
                     .unwrap_or_default(),
-                status: tr.t(&format!("application-status-{}", r.app.status.as_str())),
-                endorsement: tr.t(&format!(
-                    "endorsement-{}",
-                    r.app.endorsement.status.as_str()
-                )),
+                status: tr.t(&format!("application-status-{}", r.line.status.as_str())),
+                endorsement: tr.t(&format!("endorsement-{}", r.line.endorsement.as_str())),
                 score: r.score.map(|c| tr.decimal(c.score, 2)).unwrap_or_default(),
                 reviews: r.score.map_or(0, |c| c.reviews),
                 gates: r
@@ -101,14 +98,15 @@ pub async fn pipeline(
                     .join(" · "),
                 eligible: r.gates.is_empty(),
                 outcome: r
-                    .app
-                    .decision
-                    .as_ref()
-                    .map(|d| tr.t(&format!("outcome-{}", d.outcome.as_str().replace('_', "-"))))
+                    .line
+                    .outcome
+                    .map(|o| tr.t(&format!("outcome-{}", o.as_str().replace('_', "-"))))
                     .unwrap_or_default(),
             }
         })
         .collect();
+    let count = |n: i64| usize::try_from(n).unwrap_or(0);
+    let total = p.counts.applications;
     render(PipelinePage {
         page: Page::titled(
             &req,
@@ -120,12 +118,12 @@ pub async fn pipeline(
         ),
         programme_id: id,
         lines,
-        total: p.total,
+        total,
         page_no,
-        pages: (p.total + PAGE_SIZE - 1) / PAGE_SIZE,
-        assigned: p.progress.assigned,
-        conflicted: p.progress.conflicted,
-        submitted: p.progress.submitted,
+        pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
+        assigned: count(p.counts.reviews),
+        conflicted: count(p.counts.reviews_conflicted),
+        submitted: count(p.counts.reviews_counted),
     })
 }
 
