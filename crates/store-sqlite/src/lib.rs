@@ -28,6 +28,11 @@ pub async fn connect(url: &str) -> Result<SqlitePool, StoreError> {
         .foreign_keys(true);
     SqlitePoolOptions::new()
         .max_connections(8)
+        // sqlx pings an idle connection before handing it out by default: a
+        // round trip to the connection's worker thread before every query,
+        // doubling the thread hand-offs of each request. An embedded
+        // database's connection cannot have gone away (docs/performance.md).
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .map_err(|e| StoreError::Backend(format!("cannot open {url}: {e}")))
