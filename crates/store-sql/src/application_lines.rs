@@ -17,14 +17,25 @@ use miti_store::{ApplicationLine, LineApplicant, StoreResult};
 use serde::Deserialize;
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
-/// The page's ids come from the index on (programme_id, id) alone; only
-/// those rows are then read, so a deep page skips index entries, not rows.
-const SELECT_PAGE: &str = "SELECT a.id, a.status, a.profile, a.endorsement, a.documents,
-    a.interview, a.vetting, a.outcome
-    FROM applications a
-    JOIN (SELECT id FROM applications WHERE programme_id = $1 ORDER BY id LIMIT $2 OFFSET $3) p
-      ON p.id = a.id
-    ORDER BY a.id";
+/// One page of a programme's lines. The page's ids come from the index on
+/// (programme_id, id) alone; only those rows are then read, so a deep page
+/// skips index entries, not rows (as `IN`: SQLite reads the ids in order
+/// and needs no sort, which it does for the same subquery as a join). The
+/// limit and offset are written into the SQL: SQLite expires a prepared
+/// statement whenever a parameter its plan looked at is bound again, and
+/// LIMIT is one, so a bound limit would be prepared anew on every request.
+fn select_page(limit: i64, offset: i64) -> String {
+    format!(
+        "SELECT a.id, a.status, a.profile, a.endorsement, a.documents,
+            a.interview, a.vetting, a.outcome
+         FROM applications a
+         WHERE a.id IN (SELECT id FROM applications WHERE programme_id = $1
+                        ORDER BY id LIMIT {} OFFSET {})
+         ORDER BY a.id",
+        limit.max(0),
+        offset.max(0)
+    )
+}
 
 #[derive(sqlx::FromRow)]
 struct LineRow {
@@ -111,10 +122,8 @@ where
         limit: i64,
         offset: i64,
     ) -> StoreResult<Vec<ApplicationLine>> {
-        let rows: Vec<LineRow> = sqlx::query_as(SELECT_PAGE)
+        let rows: Vec<LineRow> = sqlx::query_as(sqlx::AssertSqlSafe(select_page(limit, offset)))
             .bind(programme_id)
-            .bind(limit.max(0))
-            .bind(offset.max(0))
             .fetch_all(&self.pool)
             .await
             .map_err(backend)?;
