@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::application::{Review, ReviewStep};
 use miti_domain::audit::{Actor, AuditEvent};
 use miti_domain::{Id, UserId};
-use miti_store::{ReviewFilter, StoreError, StoreResult};
+use miti_store::{ReviewFilter, ReviewScores, StoreError, StoreResult};
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 #[derive(sqlx::FromRow)]
@@ -70,6 +70,39 @@ where
                 .await
                 .map_err(backend)?;
         row.map(ReviewRow::into_review).transpose()
+    }
+
+    /// In the order of the index on (application_id, reviewer_id), which
+    /// SQLite then reads without a sort.
+    pub(crate) async fn list_counted_scores(
+        &self,
+        application_ids: &[Id],
+    ) -> StoreResult<Vec<ReviewScores>> {
+        if application_ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let any: Vec<String> = (1..=application_ids.len())
+            .map(|n| format!("${n}"))
+            .collect();
+        let mut q = sqlx::query_as::<DB, (i64, i64, String)>(sqlx::AssertSqlSafe(format!(
+            "SELECT r.application_id, r.reviewer_id, r.scores FROM reviews r
+             WHERE r.application_id IN ({}) AND NOT r.conflict AND r.submitted_at IS NOT NULL
+             ORDER BY r.application_id, r.reviewer_id",
+            any.join(", ")
+        )));
+        for id in application_ids {
+            q = q.bind(*id);
+        }
+        let rows = q.fetch_all(&self.pool).await.map_err(backend)?;
+        rows.into_iter()
+            .map(|(application_id, reviewer_id, scores)| {
+                Ok(ReviewScores {
+                    application_id,
+                    reviewer_id,
+                    scores: from_json("scores", &scores)?,
+                })
+            })
+            .collect()
     }
 
     pub(crate) async fn list_reviews(&self, f: &ReviewFilter) -> StoreResult<Vec<Review>> {

@@ -400,6 +400,9 @@ where
     async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>> {
         self.list_reviews(filter).await
     }
+    async fn counted_scores(&self, application_ids: &[Id]) -> StoreResult<Vec<ReviewScores>> {
+        self.list_counted_scores(application_ids).await
+    }
     async fn save_review(
         &self,
         actor: Actor,

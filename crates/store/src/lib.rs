@@ -327,6 +327,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Review>;
     async fn review(&self, id: Id) -> StoreResult<Option<Review>>;
     async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>>;
+    /// The scores of the reviews that count (no conflict, scores
+    /// submitted) of these applications, by application and reviewer.
+    async fn counted_scores(&self, application_ids: &[Id]) -> StoreResult<Vec<ReviewScores>>;
     /// Declares a conflict (or none), or records the scores (only after
     /// declaring no conflict: `conflict_undeclared` / `conflicted` otherwise).
     async fn save_review(

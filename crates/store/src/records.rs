@@ -315,6 +315,15 @@ pub struct ReviewFilter {
     pub reviewer_id: Option<UserId>,
 }
 
+/// The scores of one review that counts (no conflict, scores submitted):
+/// what combining an application's score looks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewScores {
+    pub application_id: Id,
+    pub reviewer_id: UserId,
+    pub scores: BTreeMap<String, u32>,
+}
+
 /// One application written whole by a bulk load (`miti dev dataset`, on a
 /// throwaway database): the application as it stands, whose `id` and
 /// `documents` the store assigns, the documents to record with it (key,

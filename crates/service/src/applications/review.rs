@@ -5,7 +5,7 @@ use super::Seen;
 use crate::{Ctx, Services, from_store};
 use chrono::Utc;
 use miti_domain::account::{Role, User};
-use miti_domain::application::{CallRules, Combined, Review, ReviewForm, combine};
+use miti_domain::application::{CallRules, Combined, Review, ReviewForm, combine, combine_counted};
 use miti_domain::policy::Action;
 use miti_domain::programme::Programme;
 use miti_domain::{DomainError, FieldErrors, Id, UserId};
@@ -195,18 +195,14 @@ impl Services {
                 .filter(|(id, _)| ids.contains(id))
                 .collect());
         }
-        if ids.is_empty() {
-            return Ok(BTreeMap::new());
-        }
-        let reviews = self
-            .store
-            .reviews(&ReviewFilter {
-                application_ids: ids,
-                ..Default::default()
-            })
-            .await
-            .map_err(from_store)?;
-        Ok(combine(&rules.rubric, &reviews, false))
+        let counted = self.store.counted_scores(&ids).await.map_err(from_store)?;
+        Ok(combine_counted(
+            &rules.rubric,
+            counted
+                .iter()
+                .map(|r| (r.application_id, r.reviewer_id, &r.scores)),
+            false,
+        ))
     }
 
     /// Assignments, conflicts, submissions and combined scores of a call.

@@ -45,6 +45,34 @@ pub async fn assert_counters_fresh(store: &dyn Store, programme_ids: &[Id], when
     }
 }
 
+/// Panics unless the counted scores of the programme's applications are
+/// those of its reviews that count.
+async fn assert_scores_match(store: &dyn Store, programme_id: Id) {
+    let reviews = store
+        .reviews(&ReviewFilter {
+            programme_id: Some(programme_id),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let mut counted: Vec<ReviewScores> = reviews
+        .iter()
+        .filter(|r| r.is_counted())
+        .map(|r| ReviewScores {
+            application_id: r.application_id,
+            reviewer_id: r.reviewer_id,
+            scores: r.scores.clone(),
+        })
+        .collect();
+    counted.sort_by_key(|r| (r.application_id, r.reviewer_id));
+    assert!(!counted.is_empty());
+    let mut ids: Vec<Id> = reviews.iter().map(|r| r.application_id).collect();
+    ids.dedup();
+    ids.push(999_999);
+    assert_eq!(store.counted_scores(&ids).await.unwrap(), counted);
+    assert_eq!(store.counted_scores(&[]).await.unwrap(), []);
+}
+
 /// Panics unless the programme's lines, whole and page by page, are those
 /// of its whole applications.
 async fn assert_lines_match(store: &dyn Store, programme_id: Id) {
@@ -317,6 +345,7 @@ pub async fn call_counter_writes(store: &dyn Store) -> Vec<Id> {
     ));
     assert!(step(999_999, score(1)).await.is_err());
     assert_counters_fresh(store, &both, "scoring").await;
+    assert_scores_match(store, p.id).await;
     assert_eq!(
         store.call_counts(p.id).await.unwrap(),
         CallCounts {
@@ -368,6 +397,7 @@ pub async fn call_counter_writes(store: &dyn Store) -> Vec<Id> {
         }
     );
     assert_lines_match(store, q.id).await;
+    assert_scores_match(store, q.id).await;
     both.to_vec()
 }
 
