@@ -2,7 +2,7 @@
 //! application with its reviews, interview and override, the call's rules,
 //! and (for vetting officers) vetting.
 
-use super::{AppView, gate_label};
+use super::{AppView, gate_label, k};
 use crate::AppState;
 use crate::context::Req;
 use crate::error::WebError;
@@ -14,11 +14,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use miti_domain::application::{
-    CallRulesForm, InterviewForm, InterviewOutcome, LanguageLevel, VettingStatus,
+    CallRulesForm, Gate, InterviewForm, InterviewOutcome, LanguageLevel, VettingStatus,
 };
 use miti_domain::call::zone;
 use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
+use std::collections::HashMap;
 
 const PAGE_SIZE: i64 = 50;
 
@@ -51,6 +52,50 @@ struct PipelinePage {
     submitted: usize,
 }
 
+/// The labels of one page, each translated once: its 50 lines ask for the
+/// same few messages some 300 times.
+struct Labels<'a> {
+    req: &'a Req,
+    vetting_visible: bool,
+    seen: HashMap<(&'static str, &'static str), String>,
+}
+
+impl<'a> Labels<'a> {
+    fn new(req: &'a Req, vetting_visible: bool) -> Self {
+        Labels {
+            req,
+            vetting_visible,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The message `{prefix}-{code}` (underscores as hyphens).
+    fn of(&mut self, prefix: &'static str, code: &'static str) -> String {
+        let tr = &self.req.tr;
+        self.seen
+            .entry((prefix, code))
+            .or_insert_with(|| tr.t(&k(prefix, code)))
+            .clone()
+    }
+
+    /// The gates an application fails, as the viewer may see them.
+    fn gates(&mut self, gates: &[Gate]) -> String {
+        let (req, vetting_visible) = (self.req, self.vetting_visible);
+        let mut out = String::new();
+        for g in gates {
+            if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            out.push_str(
+                self.seen
+                    .entry(("gate", g.code()))
+                    .or_insert_with(|| gate_label(req, *g, vetting_visible)),
+            );
+        }
+        out
+    }
+}
+
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 pub struct PageQuery {
@@ -69,6 +114,7 @@ pub async fn pipeline(
         .pipeline_page(&req.ctx, id, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
         .await?;
     let tr = &req.tr;
+    let mut labels = Labels::new(&req, p.vetting_visible);
     let lines = p
         .rows
         .iter()
@@ -78,29 +124,24 @@ pub async fn pipeline(
                 id: r.line.id,
                 name: who
                     .map(|a| a.passport_name.clone())
-                    .unwrap_or_else(|| tr.t("application-status-draft")),
+                    .unwrap_or_else(|| labels.of("application-status", "draft")),
                 city: who
                     .map(|a| format!("{} ({})", a.city_name, a.country))
                     .unwrap_or_default(),
                 member: who.is_some_and(|a| a.member),
                 gender: who
-                    .map(|a| tr.t(&format!("gender-{}", a.gender.as_str())))
+                    .map(|a| labels.of("gender", a.gender.as_str()))
                     .unwrap_or_default(),
-                status: tr.t(&format!("application-status-{}", r.line.status.as_str())),
-                endorsement: tr.t(&format!("endorsement-{}", r.line.endorsement.as_str())),
+                status: labels.of("application-status", r.line.status.as_str()),
+                endorsement: labels.of("endorsement", r.line.endorsement.as_str()),
                 score: r.score.map(|c| tr.decimal(c.score, 2)).unwrap_or_default(),
                 reviews: r.score.map_or(0, |c| c.reviews),
-                gates: r
-                    .gates
-                    .iter()
-                    .map(|g| gate_label(&req, *g, p.vetting_visible))
-                    .collect::<Vec<_>>()
-                    .join(" · "),
+                gates: labels.gates(&r.gates),
                 eligible: r.gates.is_empty(),
                 outcome: r
                     .line
                     .outcome
-                    .map(|o| tr.t(&format!("outcome-{}", o.as_str().replace('_', "-"))))
+                    .map(|o| labels.of("outcome", o.as_str()))
                     .unwrap_or_default(),
             }
         })
