@@ -129,7 +129,7 @@ async fn story(s: Services) {
     );
     // Reviews: two per application, one conflict declared, a few to finish.
     let staff = ctx(user(&s, "staff@seoul.demo").await);
-    let pipeline = s.pipeline(&staff, pid, None).await.unwrap();
+    let pipeline = s.pipeline(&staff, pid).await.unwrap();
     assert_eq!(pipeline.progress.assigned, 2 * submitted.len());
     assert_eq!(pipeline.progress.conflicted, 1);
     assert!(pipeline.progress.submitted < pipeline.progress.assigned - 1);

@@ -87,3 +87,23 @@ async fn postgres_claim_takes_a_seat_another_claimer_rolled_back() {
 async fn postgres_claim_is_refused_when_the_locking_claimer_commits() {
     claim_behind_a_locked_seat(false).await;
 }
+
+/// Migration 0007 backfills each call's counters from the rows as they are.
+#[tokio::test]
+async fn postgres_backfills_the_call_counters() {
+    let Some(pg) = miti_testpg::TestPostgres::shared_or_skip().unwrap() else {
+        return;
+    };
+    let url = pg.create_database("counts").await.unwrap();
+    let store = miti_store_postgres::open(&url).await.unwrap();
+    let calls = miti_store::contract::call_counter_writes(&store).await;
+    // As if every row had been written before the migration.
+    for undo in [
+        "DROP TABLE call_counts",
+        "DELETE FROM _sqlx_migrations WHERE version = 7",
+    ] {
+        sqlx::query(undo).execute(&store.pool).await.unwrap();
+    }
+    miti_store_postgres::migrate(&store.pool).await.unwrap();
+    miti_store::contract::assert_counters_fresh(&store, &calls, "the backfill of 0007").await;
+}

@@ -13,6 +13,15 @@ use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 const USER_COLUMNS: &str = "id, email, display_name, password_hash, locale, timezone, created_at";
 
+/// A user joined with one of their grants (none: `role` is NULL).
+#[derive(sqlx::FromRow)]
+struct UserGrantRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    role: Option<String>,
+    org_id: Option<i64>,
+}
+
 impl<DB> SqlStore<DB>
 where
     DB: Dialect,
@@ -90,23 +99,34 @@ where
         Ok(())
     }
 
+    /// The user with their grants, in one query (a row per grant; one with
+    /// no grant for a user without roles): it runs on every signed-in
+    /// request.
     async fn load_user(conn: &mut DB::Connection, id: i64) -> StoreResult<Option<(User, String)>> {
-        let row: Option<UserRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT {USER_COLUMNS} FROM users WHERE id = $1"
-        )))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await
-        .map_err(backend)?;
-        let Some(row) = row else { return Ok(None) };
-        let grants: Vec<GrantRow> = sqlx::query_as(
-            "SELECT user_id, role, org_id FROM role_grants WHERE user_id = $1 ORDER BY role, org_id",
+        let rows: Vec<UserGrantRow> = sqlx::query_as(
+            "SELECT u.id, u.email, u.display_name, u.password_hash, u.locale, u.timezone,
+                    u.created_at, g.role, g.org_id
+             FROM users u LEFT JOIN role_grants g ON g.user_id = u.id
+             WHERE u.id = $1 ORDER BY g.role, g.org_id",
         )
         .bind(id)
         .fetch_all(&mut *conn)
         .await
         .map_err(backend)?;
-        row.into_user(grants).map(Some)
+        let grants: Vec<GrantRow> = rows
+            .iter()
+            .filter_map(|r| {
+                Some(GrantRow {
+                    user_id: id,
+                    role: r.role.clone()?,
+                    org_id: r.org_id?,
+                })
+            })
+            .collect();
+        let Some(first) = rows.into_iter().next() else {
+            return Ok(None);
+        };
+        first.user.into_user(grants).map(Some)
     }
 
     pub(crate) async fn user_by_id(&self, id: UserId) -> StoreResult<Option<User>> {

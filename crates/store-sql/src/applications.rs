@@ -1,5 +1,6 @@
 //! Applications: drafts, submission, the pipeline's steps and decisions.
 
+use crate::call_counts::Delta;
 use crate::{Dialect, SqlStore, backend};
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::application::{
@@ -286,6 +287,8 @@ where
                 })?;
                 match inserted {
                     Some(id) => {
+                        Self::add_to_call_counts(&mut tx, programme_id, Delta::ONE_APPLICATION)
+                            .await?;
                         Self::write_audit(
                             &mut tx,
                             actor,

@@ -5,6 +5,7 @@
 //! which a backend returns the rows of a multi-row insert.
 
 use crate::applications::to_json;
+use crate::call_counts::{Delta, Deltas};
 use crate::{Dialect, SqlStore, backend};
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::application::{AttachedDocument, Review};
@@ -351,6 +352,11 @@ where
             &unique_as("seat_taken"),
         )
         .await?;
+        let mut counts = Deltas::default();
+        for b in &apps {
+            counts.add(b.app.programme_id, Delta::ONE_APPLICATION);
+        }
+        Self::add_all_to_call_counts(&mut tx, counts).await?;
         Self::write_audit(
             &mut tx,
             actor,
@@ -402,15 +408,26 @@ where
             &unique_as("already_assigned"),
         )
         .await?;
-        // Each review carries its application's programme (migration 0005).
-        sqlx::query(
+        // Each review carries its application's programme (migration 0005);
+        // the rows just inserted are those without one, and their states
+        // go to their calls' counters.
+        let inserted: Vec<(i64, Option<bool>, Option<DateTime<Utc>>)> = sqlx::query_as(
             "UPDATE reviews SET programme_id = (SELECT a.programme_id FROM applications a
                  WHERE a.id = reviews.application_id)
-             WHERE programme_id IS NULL",
+             WHERE programme_id IS NULL
+             RETURNING programme_id, conflict, submitted_at",
         )
-        .execute(&mut *tx)
+        .fetch_all(&mut *tx)
         .await
         .map_err(backend)?;
+        let mut counts = Deltas::default();
+        for (programme_id, conflict, submitted_at) in inserted {
+            counts.add(
+                programme_id,
+                Delta::review(conflict, submitted_at.is_some()),
+            );
+        }
+        Self::add_all_to_call_counts(&mut tx, counts).await?;
         Self::write_audit(
             &mut tx,
             actor,

@@ -10,9 +10,11 @@
 
 mod accounts;
 mod alignment;
+mod application_lines;
 mod applications;
 mod audit;
 mod bulk;
+mod call_counts;
 mod calls;
 mod catalogue;
 mod mous;

@@ -1,12 +1,13 @@
 //! Reviewer assignments, conflict declarations and scores.
 
 use crate::applications::{from_json, to_json};
+use crate::call_counts::Delta;
 use crate::{Dialect, SqlStore, backend};
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::application::{Review, ReviewStep};
 use miti_domain::audit::{Actor, AuditEvent};
 use miti_domain::{Id, UserId};
-use miti_store::{ReviewFilter, StoreError, StoreResult};
+use miti_store::{ReviewFilter, ReviewScores, StoreError, StoreResult};
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 #[derive(sqlx::FromRow)]
@@ -71,6 +72,39 @@ where
         row.map(ReviewRow::into_review).transpose()
     }
 
+    /// In the order of the index on (application_id, reviewer_id), which
+    /// SQLite then reads without a sort.
+    pub(crate) async fn list_counted_scores(
+        &self,
+        application_ids: &[Id],
+    ) -> StoreResult<Vec<ReviewScores>> {
+        if application_ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let any: Vec<String> = (1..=application_ids.len())
+            .map(|n| format!("${n}"))
+            .collect();
+        let mut q = sqlx::query_as::<DB, (i64, i64, String)>(sqlx::AssertSqlSafe(format!(
+            "SELECT r.application_id, r.reviewer_id, r.scores FROM reviews r
+             WHERE r.application_id IN ({}) AND NOT r.conflict AND r.submitted_at IS NOT NULL
+             ORDER BY r.application_id, r.reviewer_id",
+            any.join(", ")
+        )));
+        for id in application_ids {
+            q = q.bind(*id);
+        }
+        let rows = q.fetch_all(&self.pool).await.map_err(backend)?;
+        rows.into_iter()
+            .map(|(application_id, reviewer_id, scores)| {
+                Ok(ReviewScores {
+                    application_id,
+                    reviewer_id,
+                    scores: from_json("scores", &scores)?,
+                })
+            })
+            .collect()
+    }
+
     pub(crate) async fn list_reviews(&self, f: &ReviewFilter) -> StoreResult<Vec<Review>> {
         let mut conds = vec![];
         let mut values = vec![];
@@ -109,21 +143,6 @@ where
         rows.into_iter().map(ReviewRow::into_review).collect()
     }
 
-    pub(crate) async fn count_reviews(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)> {
-        let row: (i64, Option<i64>, Option<i64>) = sqlx::query_as(
-            "SELECT COUNT(*),
-                    CAST(SUM(CASE WHEN r.conflict THEN 1 ELSE 0 END) AS BIGINT),
-                    CAST(SUM(CASE WHEN NOT r.conflict AND r.submitted_at IS NOT NULL
-                             THEN 1 ELSE 0 END) AS BIGINT)
-             FROM reviews r WHERE r.programme_id = $1",
-        )
-        .bind(programme_id)
-        .fetch_one(&self.pool)
-        .await
-        .map_err(backend)?;
-        Ok((row.0, row.1.unwrap_or(0), row.2.unwrap_or(0)))
-    }
-
     pub(crate) async fn insert_assignment(
         &self,
         actor: Actor,
@@ -135,11 +154,11 @@ where
             .begin_with(DB::BEGIN_WRITE)
             .await
             .map_err(backend)?;
-        let id: i64 = sqlx::query_scalar(
+        let (id, programme_id): (i64, i64) = sqlx::query_as(
             "INSERT INTO reviews (application_id, reviewer_id, assigned_by, assigned_at,
                  programme_id)
              VALUES ($1, $2, $3, $4, (SELECT programme_id FROM applications WHERE id = $1))
-             RETURNING id",
+             RETURNING id, programme_id",
         )
         .bind(application_id)
         .bind(reviewer_id)
@@ -152,6 +171,7 @@ where
             Some(d) if d.is_foreign_key_violation() => StoreError::NotFound,
             _ => backend(e),
         })?;
+        Self::add_to_call_counts(&mut tx, programme_id, Delta::review(None, false)).await?;
         Self::write_audit(
             &mut tx,
             actor,
@@ -175,16 +195,20 @@ where
             .begin_with(DB::BEGIN_WRITE)
             .await
             .map_err(backend)?;
-        let current: Option<(Option<bool>, Option<DateTime<Utc>>)> =
-            sqlx::query_as("SELECT conflict, submitted_at FROM reviews WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(backend)?;
-        let Some((conflict, submitted_at)) = current else {
+        let current: Option<(Option<bool>, Option<DateTime<Utc>>, Option<i64>)> = sqlx::query_as(
+            "SELECT conflict, submitted_at, programme_id FROM reviews WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(backend)?;
+        let Some((conflict, submitted_at, programme_id)) = current else {
             return Err(StoreError::NotFound);
         };
-        let action = match step {
+        let programme_id = programme_id
+            .ok_or_else(|| StoreError::Backend(format!("review {id} has no programme")))?;
+        let before = Delta::review(conflict, submitted_at.is_some());
+        let (action, after) = match step {
             ReviewStep::Declare { conflict: c, note } => {
                 // A declaration is final once scores are in.
                 if submitted_at.is_some() {
@@ -197,7 +221,7 @@ where
                     .execute(&mut *tx)
                     .await
                     .map_err(backend)?;
-                "review.declare"
+                ("review.declare", Delta::review(Some(c), false))
             }
             ReviewStep::Score { scores, comment } => {
                 match conflict {
@@ -215,9 +239,10 @@ where
                 .execute(&mut *tx)
                 .await
                 .map_err(backend)?;
-                "review.score"
+                ("review.score", Delta::review(Some(false), true))
             }
         };
+        Self::add_to_call_counts(&mut tx, programme_id, after.minus(before)).await?;
         Self::write_audit(&mut tx, actor, AuditEvent::new(action, "review", Some(id))).await?;
         tx.commit().await.map_err(backend)?;
         self.review_by_id(id).await?.ok_or(StoreError::NotFound)

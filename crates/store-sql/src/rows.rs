@@ -11,7 +11,11 @@ use miti_domain::person::{ContactRole, Person};
 use miti_domain::text::Localized;
 use miti_store::{ApiToken, Document, MailStatus, OutboxMail, StoreError};
 
-fn parse<T>(what: &str, v: &str, f: impl Fn(&str) -> Option<T>) -> Result<T, StoreError> {
+pub(crate) fn parse<T>(
+    what: &str,
+    v: &str,
+    f: impl Fn(&str) -> Option<T>,
+) -> Result<T, StoreError> {
     f(v).ok_or_else(|| StoreError::Backend(format!("unknown {what} {v:?} in database")))
 }
 

@@ -353,6 +353,18 @@ where
     async fn count_applications(&self, filter: &ApplicationFilter) -> StoreResult<i64> {
         self.count_applications_matching(filter).await
     }
+    async fn application_lines(
+        &self,
+        programme_id: Id,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<ApplicationLine>> {
+        self.list_application_lines(programme_id, limit, offset)
+            .await
+    }
+    async fn call_counts(&self, programme_id: Id) -> StoreResult<CallCounts> {
+        self.read_call_counts(programme_id).await
+    }
     async fn change_application_notify(
         &self,
         actor: Actor,
@@ -388,8 +400,8 @@ where
     async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>> {
         self.list_reviews(filter).await
     }
-    async fn review_counts(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)> {
-        self.count_reviews(programme_id).await
+    async fn counted_scores(&self, application_ids: &[Id]) -> StoreResult<Vec<ReviewScores>> {
+        self.list_counted_scores(application_ids).await
     }
     async fn save_review(
         &self,

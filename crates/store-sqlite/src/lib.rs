@@ -25,9 +25,18 @@ pub async fn connect(url: &str) -> Result<SqlitePool, StoreError> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(Duration::from_secs(10))
-        .foreign_keys(true);
+        .foreign_keys(true)
+        // Rows come from the connection's thread through a channel of this
+        // many; at sqlx's 50 the thread stopped (and was woken again)
+        // halfway through a page's reviews.
+        .row_buffer_size(256);
     SqlitePoolOptions::new()
         .max_connections(8)
+        // sqlx pings an idle connection before handing it out by default: a
+        // round trip to the connection's worker thread before every query,
+        // doubling the thread hand-offs of each request. An embedded
+        // database's connection cannot have gone away (docs/performance.md).
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .map_err(|e| StoreError::Backend(format!("cannot open {url}: {e}")))

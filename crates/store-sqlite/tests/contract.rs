@@ -22,3 +22,21 @@ async fn sqlite_seats_hold_under_concurrent_claims() {
     let report = miti_store::contract::seats_under_concurrency(store, rounds).await;
     eprintln!("sqlite seat race: {report}");
 }
+
+/// Migration 0007 backfills each call's counters from the rows as they are.
+#[tokio::test]
+async fn sqlite_backfills_the_call_counters() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("counts.db").display());
+    let store = miti_store_sqlite::open(&url).await.unwrap();
+    let calls = miti_store::contract::call_counter_writes(&store).await;
+    // As if every row had been written before the migration.
+    for undo in [
+        "DROP TABLE call_counts",
+        "DELETE FROM _sqlx_migrations WHERE version = 7",
+    ] {
+        sqlx::query(undo).execute(&store.pool).await.unwrap();
+    }
+    miti_store_sqlite::migrate(&store.pool).await.unwrap();
+    miti_store::contract::assert_counters_fresh(&store, &calls, "the backfill of 0007").await;
+}

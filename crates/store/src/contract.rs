@@ -11,8 +11,10 @@ use miti_domain::text::Localized;
 
 mod applications;
 mod seat_race;
+mod staff_list;
 
 pub use seat_race::{RaceReport, offered_cohort, seat_race_rounds, seats_under_concurrency};
+pub use staff_list::{assert_counters_fresh, call_counter_writes};
 
 /// Runs every check in turn on one store.
 pub async fn run_all(store: &dyn Store) {
@@ -30,6 +32,8 @@ pub async fn run_all(store: &dyn Store) {
     applications::reviews(store).await;
     applications::selection(store).await;
     applications::seats(store).await;
+    staff_list::lines(store).await;
+    staff_list::counters(store).await;
     sdg_alignment(store).await;
 }
 

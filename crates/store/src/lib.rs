@@ -273,6 +273,17 @@ pub trait Store: Send + Sync + 'static {
     /// Ordered by id.
     async fn applications(&self, filter: &ApplicationFilter) -> StoreResult<Vec<Application>>;
     async fn count_applications(&self, filter: &ApplicationFilter) -> StoreResult<i64>;
+    /// One page of a programme's applications as its staff's list shows
+    /// them, ordered by id: `limit` lines after skipping `offset`.
+    async fn application_lines(
+        &self,
+        programme_id: Id,
+        limit: i64,
+        offset: i64,
+    ) -> StoreResult<Vec<ApplicationLine>>;
+    /// The programme's counters of applications and reviews (all zero for
+    /// one with none), equal to counting the rows.
+    async fn call_counts(&self, programme_id: Id) -> StoreResult<CallCounts>;
     /// Applies one change. With `expected_version`, a stale version is
     /// refused (`stale_version`); a second endorsement rank already used by
     /// the city in this call is refused (`rank_taken`).
@@ -316,9 +327,9 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<Review>;
     async fn review(&self, id: Id) -> StoreResult<Option<Review>>;
     async fn reviews(&self, filter: &ReviewFilter) -> StoreResult<Vec<Review>>;
-    /// Reviews of a programme's applications: (assigned, with a declared
-    /// conflict, counted: no conflict and submitted), counted by the database.
-    async fn review_counts(&self, programme_id: Id) -> StoreResult<(i64, i64, i64)>;
+    /// The scores of the reviews that count (no conflict, scores
+    /// submitted) of these applications, by application and reviewer.
+    async fn counted_scores(&self, application_ids: &[Id]) -> StoreResult<Vec<ReviewScores>>;
     /// Declares a conflict (or none), or records the scores (only after
     /// declaring no conflict: `conflict_undeclared` / `conflicted` otherwise).
     async fn save_review(

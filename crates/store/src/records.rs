@@ -4,8 +4,10 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use miti_domain::account::RoleGrant;
 use miti_domain::application::{
-    Decision, EndorsementStep, Interview, Logistics, Profile, VettingStatus,
+    Application, ApplicationStatus, Decision, EndorsementStatus, EndorsementStep, GateFacts,
+    Gender, Interview, InterviewOutcome, Logistics, Outcome, Profile, VettingStatus,
 };
+use miti_domain::call::RequiredDocument;
 use miti_domain::call::ValidAnswers;
 use miti_domain::organisation::Status;
 use miti_domain::{Id, OrgId, UserId};
@@ -174,6 +176,87 @@ pub struct ApplicationFilter {
     pub offset: i64,
 }
 
+/// One application as the staff's list of a call shows it
+/// ([`crate::Store::application_lines`]): what its columns and the gates
+/// need, without the form, answers, interview notes, decision texts and
+/// logistics, which a list never shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationLine {
+    pub id: Id,
+    pub status: ApplicationStatus,
+    /// From the profile, once submitted.
+    pub applicant: Option<LineApplicant>,
+    pub endorsement: EndorsementStatus,
+    /// The keys of the attached documents.
+    pub document_keys: Vec<String>,
+    pub interview: Option<InterviewOutcome>,
+    pub vetting: VettingStatus,
+    pub outcome: Option<Outcome>,
+}
+
+/// The applicant as a line of the list names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineApplicant {
+    pub passport_name: String,
+    pub city_name: String,
+    pub country: String,
+    pub member: bool,
+    pub gender: Gender,
+}
+
+impl ApplicationLine {
+    /// The line of a whole application: what the store's light query
+    /// must answer for it.
+    pub fn of(app: &Application) -> Self {
+        ApplicationLine {
+            id: app.id,
+            status: app.status,
+            applicant: app.profile.as_ref().map(|p| LineApplicant {
+                passport_name: p.passport_name.clone(),
+                city_name: p.city_name.clone(),
+                country: p.country.clone(),
+                member: p.member,
+                gender: p.gender,
+            }),
+            endorsement: app.endorsement.status,
+            document_keys: app.documents.iter().map(|d| d.key.clone()).collect(),
+            interview: app.interview.as_ref().map(|i| i.outcome),
+            vetting: app.vetting,
+            outcome: app.decision.as_ref().map(|d| d.outcome),
+        }
+    }
+
+    /// What the gates look at, for a call requiring `documents`.
+    pub fn gate_facts(&self, documents: &[RequiredDocument]) -> GateFacts {
+        GateFacts {
+            status: self.status,
+            member: self.applicant.as_ref().is_some_and(|a| a.member),
+            endorsement: self.endorsement,
+            documents_complete: miti_domain::application::documents_complete(
+                documents,
+                self.document_keys.iter().map(String::as_str),
+            ),
+            interview: self.interview,
+            vetting: self.vetting,
+        }
+    }
+}
+
+/// A call's counters, kept in step by every write that changes them (in
+/// the write's own transaction), so a page of the staff's list reads them
+/// instead of counting the whole call.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CallCounts {
+    /// Applications in any state: drafts and withdrawn ones too.
+    pub applications: i64,
+    /// Reviewers assigned.
+    pub reviews: i64,
+    /// Reviews with a declared conflict of interest.
+    pub reviews_conflicted: i64,
+    /// Reviews that count: no conflict, scores submitted.
+    pub reviews_counted: i64,
+}
+
 /// One change to an application; the store writes it, bumps the version and
 /// audits it in one transaction.
 #[derive(Debug, Clone)]
@@ -230,6 +313,15 @@ pub struct ReviewFilter {
     /// Reviews of any of these applications (empty: no such condition).
     pub application_ids: Vec<Id>,
     pub reviewer_id: Option<UserId>,
+}
+
+/// The scores of one review that counts (no conflict, scores submitted):
+/// what combining an application's score looks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewScores {
+    pub application_id: Id,
+    pub reviewer_id: UserId,
+    pub scores: BTreeMap<String, u32>,
 }
 
 /// One application written whole by a bulk load (`miti dev dataset`, on a

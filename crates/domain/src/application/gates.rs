@@ -46,6 +46,33 @@ impl Gate {
     }
 }
 
+/// What the gates look at, taken from a whole application
+/// ([`GateFacts::of`]) or from a row of the staff's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GateFacts {
+    pub status: ApplicationStatus,
+    /// The applicant's city was a member on the day of submission.
+    pub member: bool,
+    pub endorsement: EndorsementStatus,
+    /// Every required document of the call is attached.
+    pub documents_complete: bool,
+    pub interview: Option<InterviewOutcome>,
+    pub vetting: VettingStatus,
+}
+
+impl GateFacts {
+    pub fn of(app: &Application, documents: &[RequiredDocument]) -> Self {
+        GateFacts {
+            status: app.status,
+            member: app.profile.as_ref().is_some_and(|p| p.member),
+            endorsement: app.endorsement.status,
+            documents_complete: app.documents_complete(documents),
+            interview: app.interview.as_ref().map(|i| i.outcome),
+            vetting: app.vetting,
+        }
+    }
+}
+
 /// Every gate the application fails (empty = eligible).
 pub fn failed_gates(
     app: &Application,
@@ -54,28 +81,36 @@ pub fn failed_gates(
     documents: &[RequiredDocument],
     reviewed: bool,
 ) -> Vec<Gate> {
+    gates_failed_by(&GateFacts::of(app, documents), programme, rules, reviewed)
+}
+
+/// Every gate an application with these facts fails (empty = eligible).
+pub fn gates_failed_by(
+    facts: &GateFacts,
+    programme: &Programme,
+    rules: &CallRules,
+    reviewed: bool,
+) -> Vec<Gate> {
     let mut out = vec![];
-    if app.status != ApplicationStatus::Submitted {
+    if facts.status != ApplicationStatus::Submitted {
         out.push(Gate::NotSubmitted);
     }
-    if programme.input.eligibility.members_only && !app.profile.as_ref().is_some_and(|p| p.member) {
+    if programme.input.eligibility.members_only && !facts.member {
         out.push(Gate::NonMember);
     }
-    if !rules.allow_unendorsed && app.endorsement.status != EndorsementStatus::Endorsed {
+    if !rules.allow_unendorsed && facts.endorsement != EndorsementStatus::Endorsed {
         out.push(Gate::NotEndorsed);
     }
-    if !app.documents_complete(documents) {
+    if !facts.documents_complete {
         out.push(Gate::DocumentsIncomplete);
     }
     if !reviewed {
         out.push(Gate::NoReview);
     }
-    if rules.interview_required
-        && app.interview.as_ref().map(|i| i.outcome) != Some(InterviewOutcome::Passed)
-    {
+    if rules.interview_required && facts.interview != Some(InterviewOutcome::Passed) {
         out.push(Gate::InterviewNotPassed);
     }
-    if app.vetting != VettingStatus::Cleared {
+    if facts.vetting != VettingStatus::Cleared {
         out.push(Gate::VettingNotCleared);
     }
     out

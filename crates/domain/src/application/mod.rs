@@ -228,11 +228,19 @@ impl Application {
 
     /// Whether every required document of the call is attached.
     pub fn documents_complete(&self, required: &[crate::call::RequiredDocument]) -> bool {
-        required
-            .iter()
-            .filter(|d| d.required)
-            .all(|d| self.documents.iter().any(|a| a.key == d.key))
+        documents_complete(required, self.documents.iter().map(|a| a.key.as_str()))
     }
+}
+
+/// Whether every required document of a call is among the `attached` keys.
+pub fn documents_complete<'a>(
+    required: &[crate::call::RequiredDocument],
+    attached: impl Iterator<Item = &'a str> + Clone,
+) -> bool {
+    required
+        .iter()
+        .filter(|d| d.required)
+        .all(|d| attached.clone().any(|k| k == d.key))
 }
 
 /// A reviewer's assignment to one application.

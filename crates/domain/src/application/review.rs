@@ -42,16 +42,26 @@ pub fn combine(
     reviews: &[Review],
     normalise: bool,
 ) -> BTreeMap<Id, Combined> {
-    let counted: Vec<(Id, UserId, f64)> = reviews
-        .iter()
-        .filter(|r| r.is_counted())
-        .map(|r| {
-            (
-                r.application_id,
-                r.reviewer_id,
-                weighted_score(rubric, &r.scores),
-            )
-        })
+    combine_counted(
+        rubric,
+        reviews
+            .iter()
+            .filter(|r| r.is_counted())
+            .map(|r| (r.application_id, r.reviewer_id, &r.scores)),
+        normalise,
+    )
+}
+
+/// [`combine`] over the counted reviews alone, each as (application,
+/// reviewer, scores).
+pub fn combine_counted<'a>(
+    rubric: &[Criterion],
+    counted: impl IntoIterator<Item = (Id, UserId, &'a BTreeMap<String, u32>)>,
+    normalise: bool,
+) -> BTreeMap<Id, Combined> {
+    let counted: Vec<(Id, UserId, f64)> = counted
+        .into_iter()
+        .map(|(a, r, scores)| (a, r, weighted_score(rubric, scores)))
         .collect();
     let adjusted: Vec<(Id, f64)> = if normalise {
         let all: Vec<f64> = counted.iter().map(|x| x.2).collect();

@@ -83,7 +83,7 @@ impl Services {
         ctx: &Ctx,
         programme_id: Id,
     ) -> Result<Proposal, DomainError> {
-        let pipeline = self.pipeline(ctx, programme_id, None).await?;
+        let pipeline = self.pipeline(ctx, programme_id).await?;
         if !self
             .store
             .seats(programme_id)
@@ -210,7 +210,7 @@ impl Services {
         programme_id: Id,
         run_id: Id,
     ) -> Result<(), DomainError> {
-        let pipeline = self.pipeline(ctx, programme_id, None).await?;
+        let pipeline = self.pipeline(ctx, programme_id).await?;
         let Some(p) = self.proposal(ctx, programme_id).await? else {
             return Err(DomainError::Conflict("no_selection"));
         };

@@ -7,16 +7,16 @@ use crate::{Ctx, Services, from_store};
 use miti_domain::account::User;
 use miti_domain::application::{
     Application, CallRules, CallRulesForm, Combined, Gate, InterviewForm, failed_gates,
-    parse_vetting,
+    gates_failed_by, parse_vetting,
 };
-use miti_domain::call::{Call, zone};
+use miti_domain::call::{Call, RequiredDocument, zone};
 use miti_domain::policy::{self, Action};
 use miti_domain::programme::Programme;
 use miti_domain::programme::ProgrammeFilter;
 use miti_domain::{DomainError, Id};
-use miti_store::{ApplicationChange, ApplicationFilter};
+use miti_store::{ApplicationChange, ApplicationFilter, ApplicationLine, CallCounts};
 
-/// One application in the staff's list.
+/// One application of a call's whole pipeline.
 pub struct PipelineRow {
     pub app: Application,
     pub score: Option<Combined>,
@@ -25,68 +25,54 @@ pub struct PipelineRow {
     pub gates: Vec<Gate>,
 }
 
-/// A call's applications for its host centre's staff.
+/// A call's applications for its host centre's staff (the selection's input).
 pub struct Pipeline {
     pub programme: Programme,
     pub call: Option<Call>,
     pub rules: CallRules,
     pub progress: ReviewProgress,
     pub rows: Vec<PipelineRow>,
-    /// Applications in the call (all pages).
-    pub total: i64,
+    pub vetting_visible: bool,
+}
+
+/// One line of a page of the staff's list.
+pub struct PageRow {
+    pub line: ApplicationLine,
+    pub score: Option<Combined>,
+    /// The gates it fails; empty when it can be selected.
+    pub gates: Vec<Gate>,
+}
+
+/// One page of a call's applications for its host centre's staff, with the
+/// call's counters.
+pub struct PipelinePage {
+    pub programme: Programme,
+    /// Applications and reviews of the whole call (all pages).
+    pub counts: CallCounts,
+    pub rows: Vec<PageRow>,
     pub vetting_visible: bool,
 }
 
 impl Services {
-    /// The gates and score of every listed application. With `page` =
-    /// (limit, offset) only that page is loaded.
-    pub async fn pipeline(
-        &self,
-        ctx: &Ctx,
-        programme_id: Id,
-        page: Option<(i64, i64)>,
-    ) -> Result<Pipeline, DomainError> {
+    /// Every application of the call with its gates and score.
+    pub async fn pipeline(&self, ctx: &Ctx, programme_id: Id) -> Result<Pipeline, DomainError> {
         let programme = self.managed_programme(ctx, programme_id).await?;
         let call = self.store.call(programme_id).await.map_err(from_store)?;
         let rules = self.rules_for(programme_id).await?;
         let filter = ApplicationFilter {
             programme_id: Some(programme_id),
-            limit: page.map(|p| p.0),
-            offset: page.map_or(0, |p| p.1),
             ..Default::default()
         };
         let apps = self.store.applications(&filter).await.map_err(from_store)?;
-        // One page needs only its own reviews (and the call's counts),
-        // unless scores are normalised per reviewer over the whole call.
-        let progress = match page {
-            Some(_) if !rules.normalise => {
-                self.page_review_progress(programme_id, &rules, &apps)
-                    .await?
-            }
-            _ => self.review_progress(programme_id, &rules).await?,
-        };
-        let total = match page {
-            None => apps.len() as i64,
-            Some(_) => self
-                .store
-                .count_applications(&ApplicationFilter {
-                    programme_id: Some(programme_id),
-                    ..Default::default()
-                })
-                .await
-                .map_err(from_store)?,
-        };
-        let documents = call
-            .as_ref()
-            .map(|c| c.documents.clone())
-            .unwrap_or_default();
+        let progress = self.review_progress(programme_id, &rules).await?;
+        let documents = required_documents(call.as_ref());
         let rows = apps
             .into_iter()
             .map(|app| {
                 let score = progress.scores.get(&app.id).copied();
-                let gates = failed_gates(&app, &programme, &rules, &documents, score.is_some());
+                let gates = failed_gates(&app, &programme, &rules, documents, score.is_some());
                 PipelineRow {
-                    documents_complete: app.documents_complete(&documents),
+                    documents_complete: app.documents_complete(documents),
                     score,
                     gates,
                     app,
@@ -100,7 +86,53 @@ impl Services {
             rules,
             progress,
             rows,
-            total,
+            vetting_visible,
+        })
+    }
+
+    /// One page of the staff's list: `limit` applications after `offset`,
+    /// as light lines with their gates and scores, and the call's counters
+    /// (kept by the store, so the page costs the same in a call of any size).
+    pub async fn pipeline_page(
+        &self,
+        ctx: &Ctx,
+        programme_id: Id,
+        limit: i64,
+        offset: i64,
+    ) -> Result<PipelinePage, DomainError> {
+        let programme = self.managed_programme(ctx, programme_id).await?;
+        let call = self.store.call(programme_id).await.map_err(from_store)?;
+        let rules = self.rules_for(programme_id).await?;
+        let lines = self
+            .store
+            .application_lines(programme_id, limit, offset)
+            .await
+            .map_err(from_store)?;
+        let counts = self
+            .store
+            .call_counts(programme_id)
+            .await
+            .map_err(from_store)?;
+        let ids: Vec<Id> = lines.iter().map(|l| l.id).collect();
+        let scores = self.page_scores(programme_id, &rules, ids).await?;
+        let documents = required_documents(call.as_ref());
+        let rows = lines
+            .into_iter()
+            .map(|line| {
+                let score = scores.get(&line.id).copied();
+                let facts = line.gate_facts(documents);
+                PageRow {
+                    gates: gates_failed_by(&facts, &programme, &rules, score.is_some()),
+                    score,
+                    line,
+                }
+            })
+            .collect();
+        let vetting_visible = super::may_vet(ctx, &programme);
+        Ok(PipelinePage {
+            programme,
+            counts,
+            rows,
             vetting_visible,
         })
     }
@@ -219,4 +251,9 @@ impl Services {
             .await
             .map_err(from_store)
     }
+}
+
+/// The documents a call requires (none without a call).
+fn required_documents(call: Option<&Call>) -> &[RequiredDocument] {
+    call.map_or(&[], |c| c.documents.as_slice())
 }

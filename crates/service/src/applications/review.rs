@@ -5,7 +5,7 @@ use super::Seen;
 use crate::{Ctx, Services, from_store};
 use chrono::Utc;
 use miti_domain::account::{Role, User};
-use miti_domain::application::{CallRules, Combined, Review, ReviewForm, combine};
+use miti_domain::application::{CallRules, Combined, Review, ReviewForm, combine, combine_counted};
 use miti_domain::policy::Action;
 use miti_domain::programme::Programme;
 use miti_domain::{DomainError, FieldErrors, Id, UserId};
@@ -177,49 +177,35 @@ impl Services {
             .is_empty())
     }
 
-    /// Assignments, conflicts, submissions and combined scores of a call.
-    /// The call's review counts, and scores and reviews for `apps` only
-    /// (what one page of the pipeline shows). Scores are those of
-    /// [`Self::review_progress`] as long as they are not normalised.
-    pub(crate) async fn page_review_progress(
+    /// Combined scores of the applications `ids` (one page of the staff's
+    /// list): from their own reviews only, the same as
+    /// [`Self::review_progress`] gives them unless the call normalises
+    /// scores per reviewer, which needs every review of the call.
+    pub(crate) async fn page_scores(
         &self,
         programme_id: Id,
         rules: &CallRules,
-        apps: &[miti_domain::application::Application],
-    ) -> Result<ReviewProgress, DomainError> {
-        let (assigned, conflicted, submitted) = self
-            .store
-            .review_counts(programme_id)
-            .await
-            .map_err(from_store)?;
-        let reviews = if apps.is_empty() {
-            vec![]
-        } else {
-            self.store
-                .reviews(&ReviewFilter {
-                    application_ids: apps.iter().map(|a| a.id).collect(),
-                    ..Default::default()
-                })
-                .await
-                .map_err(from_store)?
-        };
-        let count = |n: i64| usize::try_from(n).unwrap_or(0);
-        let mut p = ReviewProgress {
-            assigned: count(assigned),
-            conflicted: count(conflicted),
-            submitted: count(submitted),
-            scores: combine(&rules.rubric, &reviews, rules.normalise),
-            by_application: BTreeMap::new(),
-        };
-        for r in reviews {
-            p.by_application
-                .entry(r.application_id)
-                .or_default()
-                .push(r);
+        ids: Vec<Id>,
+    ) -> Result<BTreeMap<Id, Combined>, DomainError> {
+        if rules.normalise {
+            let all = self.review_progress(programme_id, rules).await?;
+            return Ok(all
+                .scores
+                .into_iter()
+                .filter(|(id, _)| ids.contains(id))
+                .collect());
         }
-        Ok(p)
+        let counted = self.store.counted_scores(&ids).await.map_err(from_store)?;
+        Ok(combine_counted(
+            &rules.rubric,
+            counted
+                .iter()
+                .map(|r| (r.application_id, r.reviewer_id, &r.scores)),
+            false,
+        ))
     }
 
+    /// Assignments, conflicts, submissions and combined scores of a call.
     pub async fn review_progress(
         &self,
         programme_id: Id,

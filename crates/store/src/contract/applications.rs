@@ -72,7 +72,7 @@ fn decision(outcome: Outcome, respond_by: Option<DateTime<Utc>>) -> Decision {
     }
 }
 
-fn profile(city: &Organisation, name: &str) -> Profile {
+pub(super) fn profile(city: &Organisation, name: &str) -> Profile {
     Profile {
         passport_name: name.into(),
         gender: Gender::Female,
@@ -92,7 +92,7 @@ fn form(position: &str) -> BTreeMap<String, Vec<String>> {
     BTreeMap::from([("position".to_string(), vec![position.to_string()])])
 }
 
-fn submit(city: &Organisation, name: &str, at: DateTime<Utc>) -> ApplicationChange {
+pub(super) fn submit(city: &Organisation, name: &str, at: DateTime<Utc>) -> ApplicationChange {
     ApplicationChange::Submit {
         form: form("Engineer"),
         profile: profile(city, name),
@@ -104,7 +104,7 @@ fn submit(city: &Organisation, name: &str, at: DateTime<Utc>) -> ApplicationChan
     }
 }
 
-fn endorse(rank: i32, by: UserId) -> ApplicationChange {
+pub(super) fn endorse(rank: i32, by: UserId) -> ApplicationChange {
     ApplicationChange::Endorse {
         step: EndorsementStep {
             status: EndorsementStatus::Endorsed,
@@ -116,7 +116,7 @@ fn endorse(rank: i32, by: UserId) -> ApplicationChange {
     }
 }
 
-fn pdf(org_id: OrgId, name: &str) -> NewDocument {
+pub(super) fn pdf(org_id: OrgId, name: &str) -> NewDocument {
     NewDocument {
         org_id,
         storage_key: format!("applications/{name}"),
@@ -128,11 +128,11 @@ fn pdf(org_id: OrgId, name: &str) -> NewDocument {
 }
 
 /// A whole second, so timestamps compare equal after the round trip.
-fn second(s: &str) -> DateTime<Utc> {
+pub(super) fn second(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
 }
 
-fn is_conflict<T: std::fmt::Debug>(r: StoreResult<T>, code: &str) -> bool {
+pub(super) fn is_conflict<T: std::fmt::Debug>(r: StoreResult<T>, code: &str) -> bool {
     match r {
         Err(StoreError::Conflict(c)) => c == code,
         other => panic!("expected Conflict({code:?}), got {other:?}"),
@@ -667,11 +667,19 @@ pub(super) async fn reviews(store: &dyn Store) {
         [first.id, second_r.id]
     );
     assert_eq!(
-        store.review_counts(p.id).await.unwrap(),
-        (3, 1, 1),
-        "assigned, conflicted, counted"
+        store.call_counts(p.id).await.unwrap(),
+        CallCounts {
+            applications: 2,
+            reviews: 3,
+            reviews_conflicted: 1,
+            reviews_counted: 1,
+        },
+        "applications; reviews assigned, conflicted, counted"
     );
-    assert_eq!(store.review_counts(999_999).await.unwrap(), (0, 0, 0));
+    assert_eq!(
+        store.call_counts(999_999).await.unwrap(),
+        CallCounts::default()
+    );
     assert_audits(
         store,
         &[

@@ -2,7 +2,7 @@
 //! application with its reviews, interview and override, the call's rules,
 //! and (for vetting officers) vetting.
 
-use super::{AppView, gate_label};
+use super::{AppView, gate_label, k};
 use crate::AppState;
 use crate::context::Req;
 use crate::error::WebError;
@@ -14,11 +14,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use miti_domain::application::{
-    CallRulesForm, InterviewForm, InterviewOutcome, LanguageLevel, VettingStatus,
+    CallRulesForm, Gate, InterviewForm, InterviewOutcome, LanguageLevel, VettingStatus,
 };
 use miti_domain::call::zone;
 use miti_domain::policy::Action;
 use miti_domain::{DomainError, FieldErrors, Id};
+use std::collections::HashMap;
 
 const PAGE_SIZE: i64 = 50;
 
@@ -51,6 +52,50 @@ struct PipelinePage {
     submitted: usize,
 }
 
+/// The labels of one page, each translated once: its 50 lines ask for the
+/// same few messages some 300 times.
+struct Labels<'a> {
+    req: &'a Req,
+    vetting_visible: bool,
+    seen: HashMap<(&'static str, &'static str), String>,
+}
+
+impl<'a> Labels<'a> {
+    fn new(req: &'a Req, vetting_visible: bool) -> Self {
+        Labels {
+            req,
+            vetting_visible,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The message `{prefix}-{code}` (underscores as hyphens).
+    fn of(&mut self, prefix: &'static str, code: &'static str) -> String {
+        let tr = &self.req.tr;
+        self.seen
+            .entry((prefix, code))
+            .or_insert_with(|| tr.t(&k(prefix, code)))
+            .clone()
+    }
+
+    /// The gates an application fails, as the viewer may see them.
+    fn gates(&mut self, gates: &[Gate]) -> String {
+        let (req, vetting_visible) = (self.req, self.vetting_visible);
+        let mut out = String::new();
+        for g in gates {
+            if !out.is_empty() {
+                out.push_str(" · ");
+            }
+            out.push_str(
+                self.seen
+                    .entry(("gate", g.code()))
+                    .or_insert_with(|| gate_label(req, *g, vetting_visible)),
+            );
+        }
+        out
+    }
+}
+
 #[derive(serde::Deserialize, Default)]
 #[serde(default)]
 pub struct PageQuery {
@@ -66,49 +111,43 @@ pub async fn pipeline(
     let page_no = q.page.unwrap_or(1).max(1);
     let p = s
         .services
-        .pipeline(&req.ctx, id, Some((PAGE_SIZE, (page_no - 1) * PAGE_SIZE)))
+        .pipeline_page(&req.ctx, id, PAGE_SIZE, (page_no - 1) * PAGE_SIZE)
         .await?;
     let tr = &req.tr;
+    let mut labels = Labels::new(&req, p.vetting_visible);
     let lines = p
         .rows
         .iter()
         .map(|r| {
-            let prof = r.app.profile.as_ref();
+            let who = r.line.applicant.as_ref();
             PipelineLine {
-                id: r.app.id,
-                name: prof
-                    .map(|p| p.passport_name.clone())
-                    .unwrap_or_else(|| tr.t("application-status-draft")),
-                city: prof
-                    .map(|p| format!("{} ({})", p.city_name, p.country))
+                id: r.line.id,
+                name: who
+                    .map(|a| a.passport_name.clone())
+                    .unwrap_or_else(|| labels.of("application-status", "draft")),
+                city: who
+                    .map(|a| format!("{} ({})", a.city_name, a.country))
                     .unwrap_or_default(),
-                member: prof.is_some_and(|p| p.member),
-                gender: prof
-                    .map(|p| tr.t(&format!("gender-{}", p.gender.as_str())))
+                member: who.is_some_and(|a| a.member),
+                gender: who
+                    .map(|a| labels.of("gender", a.gender.as_str()))
                     .unwrap_or_default(),
-                status: tr.t(&format!("application-status-{}", r.app.status.as_str())),
-                endorsement: tr.t(&format!(
-                    "endorsement-{}",
-                    r.app.endorsement.status.as_str()
-                )),
+                status: labels.of("application-status", r.line.status.as_str()),
+                endorsement: labels.of("endorsement", r.line.endorsement.as_str()),
                 score: r.score.map(|c| tr.decimal(c.score, 2)).unwrap_or_default(),
                 reviews: r.score.map_or(0, |c| c.reviews),
-                gates: r
-                    .gates
-                    .iter()
-                    .map(|g| gate_label(&req, *g, p.vetting_visible))
-                    .collect::<Vec<_>>()
-                    .join(" · "),
+                gates: labels.gates(&r.gates),
                 eligible: r.gates.is_empty(),
                 outcome: r
-                    .app
-                    .decision
-                    .as_ref()
-                    .map(|d| tr.t(&format!("outcome-{}", d.outcome.as_str().replace('_', "-"))))
+                    .line
+                    .outcome
+                    .map(|o| labels.of("outcome", o.as_str()))
                     .unwrap_or_default(),
             }
         })
         .collect();
+    let count = |n: i64| usize::try_from(n).unwrap_or(0);
+    let total = p.counts.applications;
     render(PipelinePage {
         page: Page::titled(
             &req,
@@ -120,12 +159,12 @@ pub async fn pipeline(
         ),
         programme_id: id,
         lines,
-        total: p.total,
+        total,
         page_no,
-        pages: (p.total + PAGE_SIZE - 1) / PAGE_SIZE,
-        assigned: p.progress.assigned,
-        conflicted: p.progress.conflicted,
-        submitted: p.progress.submitted,
+        pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
+        assigned: count(p.counts.reviews),
+        conflicted: count(p.counts.reviews_conflicted),
+        submitted: count(p.counts.reviews_counted),
     })
 }
 
