@@ -44,6 +44,10 @@ impl ReviewRow {
 const SELECT: &str = "SELECT r.id, r.application_id, r.reviewer_id, r.assigned_by, r.assigned_at,
     r.conflict, r.conflict_note, r.scores, r.comment, r.submitted_at FROM reviews r";
 
+/// A review's conflict declaration, submission time and programme, as read
+/// before a step changes them.
+type ReviewState = (Option<bool>, Option<DateTime<Utc>>, Option<i64>);
+
 impl<DB> SqlStore<DB>
 where
     DB: Dialect,
@@ -195,7 +199,7 @@ where
             .begin_with(DB::BEGIN_WRITE)
             .await
             .map_err(backend)?;
-        let current: Option<(Option<bool>, Option<DateTime<Utc>>, Option<i64>)> = sqlx::query_as(
+        let current: Option<ReviewState> = sqlx::query_as(
             "SELECT conflict, submitted_at, programme_id FROM reviews WHERE id = $1",
         )
         .bind(id)
