@@ -5,17 +5,33 @@
 use miti_store::StoreError;
 use miti_store_sql::SqlStore;
 use sqlx::postgres::PgPoolOptions;
-use sqlx::{PgPool, Postgres};
+use sqlx::{Connection, PgPool, Postgres};
 use std::time::Duration;
 
 pub type PostgresStore = SqlStore<Postgres>;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
+/// A pooled connection idle for longer than this is pinged before use.
+const PING_WHEN_IDLE_FOR: Duration = Duration::from_secs(30);
+
 pub async fn connect(url: &str) -> Result<PgPool, StoreError> {
     PgPoolOptions::new()
         .max_connections(16)
         .acquire_timeout(Duration::from_secs(10))
+        // sqlx pings every idle connection before handing it out by
+        // default: a round trip to the server before each query. Only a
+        // connection idle for a while can have been dropped (a restart, a
+        // firewall's timeout), so only those are pinged (docs/performance.md).
+        .test_before_acquire(false)
+        .before_acquire(|conn, meta| {
+            Box::pin(async move {
+                if meta.idle_for > PING_WHEN_IDLE_FOR {
+                    conn.ping().await?;
+                }
+                Ok(true)
+            })
+        })
         .connect(url)
         .await
         .map_err(|e| StoreError::Backend(format!("cannot connect to PostgreSQL: {e}")))
