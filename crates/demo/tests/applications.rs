@@ -7,7 +7,7 @@ use miti_domain::account::User;
 use miti_domain::application::{ApplicationStatus, EndorsementStatus, Gender, VettingStatus};
 use miti_selection::Status;
 use miti_service::{Ctx, Services};
-use miti_store::{ApplicationFilter, Store};
+use miti_store::{ApplicationFilter, ApplicationLine, Store};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -134,6 +134,28 @@ async fn story(s: Services) {
     assert_eq!(pipeline.progress.conflicted, 1);
     assert!(pipeline.progress.submitted < pipeline.progress.assigned - 1);
     assert!(pipeline.rows.iter().filter(|r| r.gates.is_empty()).count() > 15);
+    // The staff list's pages (light lines, the call's counters) say what
+    // the whole pipeline says.
+    let mut paged = vec![];
+    for offset in [0, 20, 40, 60] {
+        let page = s.pipeline_page(&staff, pid, 20, offset).await.unwrap();
+        let c = page.counts;
+        assert_eq!(
+            (c.reviews, c.reviews_conflicted, c.reviews_counted),
+            (
+                pipeline.progress.assigned as i64,
+                pipeline.progress.conflicted as i64,
+                pipeline.progress.submitted as i64
+            )
+        );
+        assert_eq!(c.applications, pipeline.rows.len() as i64);
+        paged.extend(page.rows);
+    }
+    assert_eq!(paged.len(), pipeline.rows.len());
+    for (line, whole) in paged.iter().zip(&pipeline.rows) {
+        assert_eq!(line.line, ApplicationLine::of(&whole.app));
+        assert_eq!((line.score, &line.gates), (whole.score, &whole.gates));
+    }
     // Staff never see vetting; the vetter does.
     assert!(!pipeline.vetting_visible);
     let vetter = ctx(user(&s, "vetter@seoul.demo").await);

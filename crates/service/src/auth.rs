@@ -176,7 +176,7 @@ impl Services {
     pub async fn session_user(&self, token: &str) -> Result<Option<User>, DomainError> {
         let now = Utc::now();
         let hash = token_hash(token);
-        let Some(session) = self
+        let Some((session, user)) = self
             .store
             .session(&hash, now, self.settings.session_idle)
             .await
@@ -190,7 +190,7 @@ impl Services {
                 .await
                 .map_err(from_store)?;
         }
-        self.store.user(session.user_id).await.map_err(from_store)
+        Ok(Some(user))
     }
 
     pub async fn logout(&self, ctx: &Ctx, token: &str) -> Result<(), DomainError> {

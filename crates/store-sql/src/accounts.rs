@@ -13,13 +13,42 @@ use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
 const USER_COLUMNS: &str = "id, email, display_name, password_hash, locale, timezone, created_at";
 
+/// The columns of [`UserGrantRow`] from `users u LEFT JOIN role_grants g`.
+pub(crate) const USER_GRANT_COLUMNS: &str = "u.id, u.email, u.display_name, u.password_hash,
+    u.locale, u.timezone, u.created_at, g.role, g.org_id";
+
 /// A user joined with one of their grants (none: `role` is NULL).
 #[derive(sqlx::FromRow)]
-struct UserGrantRow {
+pub(crate) struct UserGrantRow {
     #[sqlx(flatten)]
     user: UserRow,
     role: Option<String>,
     org_id: Option<i64>,
+}
+
+impl UserGrantRow {
+    pub(crate) fn user_id(&self) -> i64 {
+        self.user.id
+    }
+}
+
+/// The user of these rows (one per grant, ordered by role and
+/// organisation) with their grants, and their password hash.
+pub(crate) fn user_with_grants(rows: Vec<UserGrantRow>) -> StoreResult<Option<(User, String)>> {
+    let grants: Vec<GrantRow> = rows
+        .iter()
+        .filter_map(|r| {
+            Some(GrantRow {
+                user_id: r.user.id,
+                role: r.role.clone()?,
+                org_id: r.org_id?,
+            })
+        })
+        .collect();
+    let Some(first) = rows.into_iter().next() else {
+        return Ok(None);
+    };
+    first.user.into_user(grants).map(Some)
 }
 
 impl<DB> SqlStore<DB>
@@ -100,33 +129,18 @@ where
     }
 
     /// The user with their grants, in one query (a row per grant; one with
-    /// no grant for a user without roles): it runs on every signed-in
-    /// request.
+    /// no grant for a user without roles).
     async fn load_user(conn: &mut DB::Connection, id: i64) -> StoreResult<Option<(User, String)>> {
-        let rows: Vec<UserGrantRow> = sqlx::query_as(
-            "SELECT u.id, u.email, u.display_name, u.password_hash, u.locale, u.timezone,
-                    u.created_at, g.role, g.org_id
+        let rows: Vec<UserGrantRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {USER_GRANT_COLUMNS}
              FROM users u LEFT JOIN role_grants g ON g.user_id = u.id
-             WHERE u.id = $1 ORDER BY g.role, g.org_id",
-        )
+             WHERE u.id = $1 ORDER BY g.role, g.org_id"
+        )))
         .bind(id)
         .fetch_all(&mut *conn)
         .await
         .map_err(backend)?;
-        let grants: Vec<GrantRow> = rows
-            .iter()
-            .filter_map(|r| {
-                Some(GrantRow {
-                    user_id: id,
-                    role: r.role.clone()?,
-                    org_id: r.org_id?,
-                })
-            })
-            .collect();
-        let Some(first) = rows.into_iter().next() else {
-            return Ok(None);
-        };
-        first.user.into_user(grants).map(Some)
+        user_with_grants(rows)
     }
 
     pub(crate) async fn user_by_id(&self, id: UserId) -> StoreResult<Option<User>> {

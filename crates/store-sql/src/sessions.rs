@@ -1,17 +1,21 @@
 //! Sessions and login attempts.
 
+use crate::accounts::{USER_GRANT_COLUMNS, UserGrantRow, user_with_grants};
 use crate::{Dialect, SqlStore, backend};
 use chrono::{DateTime, NaiveDate, Utc};
+use miti_domain::account::User;
 use miti_domain::audit::{Actor, AuditEvent};
 use miti_store::{LoginAttempt, NewSession, SessionRecord, StoreResult};
 use sqlx::{ColumnIndex, Decode, Encode, Executor, IntoArguments, Type};
 
+/// A session joined with its user and one of the user's grants.
 #[derive(sqlx::FromRow)]
-struct SessionRow {
-    user_id: i64,
-    created_at: DateTime<Utc>,
+struct SessionUserRow {
+    session_created_at: DateTime<Utc>,
     last_seen_at: DateTime<Utc>,
     expires_at: DateTime<Utc>,
+    #[sqlx(flatten)]
+    user: UserGrantRow,
 }
 
 impl<DB> SqlStore<DB>
@@ -71,28 +75,39 @@ where
         tx.commit().await.map_err(backend)
     }
 
+    /// The live session and its user with their grants, in one query: it
+    /// runs on every signed-in request.
     pub(crate) async fn live_session(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
         idle: chrono::Duration,
-    ) -> StoreResult<Option<SessionRecord>> {
-        let row: Option<SessionRow> = sqlx::query_as(
-            "SELECT user_id, created_at, last_seen_at, expires_at FROM sessions
-             WHERE token_hash = $1 AND expires_at > $2 AND last_seen_at > $3",
-        )
+    ) -> StoreResult<Option<(SessionRecord, User)>> {
+        let rows: Vec<SessionUserRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT s.created_at AS session_created_at, s.last_seen_at, s.expires_at,
+                    {USER_GRANT_COLUMNS}
+             FROM sessions s JOIN users u ON u.id = s.user_id
+             LEFT JOIN role_grants g ON g.user_id = u.id
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3
+             ORDER BY g.role, g.org_id"
+        )))
         .bind(token_hash.to_string())
         .bind(now)
         .bind(now - idle)
-        .fetch_optional(&self.pool)
+        .fetch_all(&self.pool)
         .await
         .map_err(backend)?;
-        Ok(row.map(|r| SessionRecord {
-            user_id: r.user_id,
-            created_at: r.created_at,
-            last_seen_at: r.last_seen_at,
-            expires_at: r.expires_at,
-        }))
+        let Some(first) = rows.first() else {
+            return Ok(None);
+        };
+        let session = SessionRecord {
+            user_id: first.user.user_id(),
+            created_at: first.session_created_at,
+            last_seen_at: first.last_seen_at,
+            expires_at: first.expires_at,
+        };
+        let user = user_with_grants(rows.into_iter().map(|r| r.user).collect())?;
+        Ok(user.map(|(user, _)| (session, user)))
     }
 
     pub(crate) async fn touch(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<()> {

@@ -87,7 +87,7 @@ where
         token_hash: &str,
         now: DateTime<Utc>,
         idle: chrono::Duration,
-    ) -> StoreResult<Option<SessionRecord>> {
+    ) -> StoreResult<Option<(SessionRecord, User)>> {
         self.live_session(token_hash, now, idle).await
     }
     async fn touch_session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<()> {

@@ -455,7 +455,9 @@ async fn accounts_and_sessions(store: &dyn Store) {
         .start_session(admin(), start("s1", now, Duration::hours(8)), None)
         .await
         .unwrap();
-    assert!(store.session("s1", now, idle).await.unwrap().is_some());
+    let (session, user) = store.session("s1", now, idle).await.unwrap().unwrap();
+    assert_eq!(session.user_id, u.id);
+    assert_eq!(user, u, "the session's user, with their roles");
     assert!(
         store
             .session("s1", now + Duration::minutes(31), idle)

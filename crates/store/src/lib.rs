@@ -71,13 +71,15 @@ pub trait Store: Send + Sync + 'static {
         new: NewSession,
         replaces: Option<String>,
     ) -> StoreResult<()>;
-    /// The live session with this token hash, if neither idle nor expired at `now`.
+    /// The live session with this token hash, if neither idle nor expired
+    /// at `now`, and its user with their roles: one query, as it runs on
+    /// every signed-in request.
     async fn session(
         &self,
         token_hash: &str,
         now: DateTime<Utc>,
         idle: chrono::Duration,
-    ) -> StoreResult<Option<SessionRecord>>;
+    ) -> StoreResult<Option<(SessionRecord, User)>>;
     async fn touch_session(&self, token_hash: &str, now: DateTime<Utc>) -> StoreResult<()>;
     async fn end_session(&self, actor: Actor, token_hash: &str) -> StoreResult<()>;
 
